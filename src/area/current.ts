@@ -1,0 +1,23 @@
+import { getCollection, getEntry } from 'astro:content';
+import type { Area, CrisisLine } from './schema.ts';
+import { DEFAULT_AREA } from './default.ts';
+
+export type NationalLine = Omit<CrisisLine, 'places'>;
+
+/** The id of the area this server serves, from DSR_AREA. */
+export function currentAreaId(): string {
+  return process.env.DSR_AREA || DEFAULT_AREA;
+}
+
+/** The settings of the area this server serves. */
+export async function currentArea(): Promise<Area & { id: string }> {
+  const id = currentAreaId();
+  const entry = await getEntry('areas', id);
+  if (!entry) throw new Error(`DSR_AREA="${id}" names no folder in content/areas`);
+  return { id, ...entry.data };
+}
+
+/** Crisis lines for everyone in England, in the order of the file. */
+export async function nationalLines(): Promise<NationalLine[]> {
+  return (await getCollection('nationalLines')).map((entry) => entry.data);
+}

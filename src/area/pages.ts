@@ -1,0 +1,22 @@
+import { getCollection, type CollectionEntry } from 'astro:content';
+
+export type PageEntry = CollectionEntry<'sharedPages'> | CollectionEntry<'areaPages'>;
+
+/** The pages of an area by slug: its own pages replace shared pages of the same name. */
+export async function areaPages(areaId: string): Promise<Map<string, PageEntry>> {
+  const pages = new Map<string, PageEntry>();
+  for (const page of await getCollection('sharedPages')) pages.set(page.id, page);
+  for (const page of await getCollection('areaPages')) {
+    const [area, slug] = page.id.split('/');
+    if (area === areaId && slug) pages.set(slug, page);
+  }
+  return pages;
+}
+
+/** The main menu: pages with a `menu` position, in order. */
+export function menuOf(pages: Map<string, PageEntry>): { slug: string; label: string }[] {
+  return [...pages]
+    .filter(([, page]) => page.data.menu !== undefined)
+    .sort(([, a], [, b]) => a.data.menu! - b.data.menu!)
+    .map(([slug, page]) => ({ slug, label: page.data.menuLabel ?? page.data.title }));
+}

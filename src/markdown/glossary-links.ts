@@ -1,0 +1,68 @@
+/**
+ * Links the first use of each hard word on a page to its entry on the
+ * hard-words page (`/hard-words#<entry>`), so every hard word is one step
+ * from its meaning. Words in headings, links and code are left alone.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ElementContent, Text } from 'hast';
+import { defineHastPlugin } from 'satteri';
+import { parse } from 'yaml';
+
+interface Term {
+  slug: string;
+  pattern: RegExp;
+}
+
+const SKIP = new Set(['a', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'code', 'pre']);
+
+function escape(word: string): string {
+  return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Reads the glossary's words (term and aliases) from its markdown frontmatter. */
+export function loadTerms(dir: string): Term[] {
+  const terms: Term[] = [];
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.md'))) {
+    const front = readFileSync(path.join(dir, file), 'utf8').split(/^---$/m)[1] ?? '';
+    const data = parse(front) as { term: string; aliases?: string[] };
+    const words = [data.term, ...(data.aliases ?? [])].sort((a, b) => b.length - a.length);
+    const alternatives = words.map(escape).join('|');
+    terms.push({ slug: file.replace(/\.md$/, ''), pattern: new RegExp(`(?<![\\w-])(${alternatives})(?![\\w-])`, 'i') });
+  }
+  return terms;
+}
+
+export function glossaryLinksPlugin(glossaryDir: string, glossaryPage: string) {
+  const terms = loadTerms(glossaryDir);
+  return defineHastPlugin({
+    name: 'glossary-links',
+    before(_root, ctx) {
+      ctx.data.linkedTerms = new Set<string>();
+    },
+    text(node, ctx) {
+      const file = ctx.fileURL?.pathname ?? '';
+      if (file.endsWith(`/${glossaryPage}.md`) || file.includes('/glossary/')) return;
+      for (let parent = ctx.parent(node); parent && parent.type === 'element'; parent = ctx.parent(parent)) {
+        if (SKIP.has(parent.tagName)) return;
+      }
+      const linked = ctx.data.linkedTerms as Set<string>;
+      let best: { term: Term; match: RegExpExecArray } | undefined;
+      for (const term of terms) {
+        if (linked.has(term.slug)) continue;
+        const match = term.pattern.exec(node.value);
+        if (match && (!best || match.index < best.match.index)) best = { term, match };
+      }
+      if (!best) return;
+      linked.add(best.term.slug);
+      const { index } = best.match;
+      const word = best.match[0];
+      const parts: ElementContent[] = [
+        { type: 'text', value: node.value.slice(0, index) },
+        { type: 'element', tagName: 'a', properties: { href: `/${glossaryPage}#${best.term.slug}`, className: ['hard-word'] }, children: [{ type: 'text', value: word }] },
+        { type: 'text', value: node.value.slice(index + word.length) } satisfies Text,
+      ];
+      ctx.replaceNode(node, parts);
+    },
+  });
+}
