@@ -33,6 +33,17 @@ export function loadTerms(dir: string): Term[] {
   return terms;
 }
 
+/** The unlinked term that appears first in the text, if any. */
+function firstTerm(text: string, terms: Term[], linked: Set<string>) {
+  let best: { term: Term; match: RegExpExecArray } | undefined;
+  for (const term of terms) {
+    if (linked.has(term.slug)) continue;
+    const match = term.pattern.exec(text);
+    if (match && (!best || match.index < best.match.index)) best = { term, match };
+  }
+  return best;
+}
+
 export function glossaryLinksPlugin(glossaryDir: string, glossaryPage: string) {
   const terms = loadTerms(glossaryDir);
   return defineHastPlugin({
@@ -47,21 +58,21 @@ export function glossaryLinksPlugin(glossaryDir: string, glossaryPage: string) {
         if (SKIP.has(parent.tagName)) return;
       }
       const linked = ctx.data.linkedTerms as Set<string>;
-      let best: { term: Term; match: RegExpExecArray } | undefined;
-      for (const term of terms) {
-        if (linked.has(term.slug)) continue;
-        const match = term.pattern.exec(node.value);
-        if (match && (!best || match.index < best.match.index)) best = { term, match };
+      const parts: ElementContent[] = [];
+      let rest = node.value;
+      for (let found = firstTerm(rest, terms, linked); found; found = firstTerm(rest, terms, linked)) {
+        const { term, match } = found;
+        linked.add(term.slug);
+        parts.push({ type: 'text', value: rest.slice(0, match.index) } satisfies Text, {
+          type: 'element',
+          tagName: 'a',
+          properties: { href: `/${glossaryPage}#${term.slug}`, className: ['hard-word'] },
+          children: [{ type: 'text', value: match[0] }],
+        });
+        rest = rest.slice(match.index + match[0].length);
       }
-      if (!best) return;
-      linked.add(best.term.slug);
-      const { index } = best.match;
-      const word = best.match[0];
-      const parts: ElementContent[] = [
-        { type: 'text', value: node.value.slice(0, index) },
-        { type: 'element', tagName: 'a', properties: { href: `/${glossaryPage}#${best.term.slug}`, className: ['hard-word'] }, children: [{ type: 'text', value: word }] },
-        { type: 'text', value: node.value.slice(index + word.length) } satisfies Text,
-      ];
+      if (parts.length === 0) return;
+      parts.push({ type: 'text', value: rest });
       ctx.replaceNode(node, parts);
     },
   });

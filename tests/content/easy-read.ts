@@ -127,15 +127,17 @@ export async function checkHardWords(chunks: Chunk[], glossary: GlossaryEntry[])
     const file = new VFile(chunk.text);
     await simplify.run(simplify.parse(file), file);
     const spans = glossarySpans(chunk.text, glossary);
+    const sentences = splitSentences(chunk.text);
     for (const msg of file.messages) {
       const place = msg.place && 'start' in msg.place ? msg.place : undefined;
       const start = place?.start.offset ?? 0;
       const end = place?.end.offset ?? start;
       if (spans.some(([s, e]) => s <= start && end <= e)) continue;
+      const sentence = sentences.findLast((s) => s.start <= start)?.text ?? chunk.text;
       problems.push({
         file: chunk.file,
         line: chunk.lineAt(start),
-        message: `hard word "${msg.actual}": ${msg.reason.replace(/^Unexpected `[^`]*`,?\s*/, '')}, or make it a glossary term`,
+        message: `hard word "${msg.actual}" in "${sentence}": ${msg.reason.replace(/^Unexpected `[^`]*`,?\s*/, '')}, or make it a glossary term`,
       });
     }
     for (const word of BANNED) {
@@ -184,6 +186,8 @@ export interface MarkdownFile {
   bodyLine: number;
   /** Frontmatter words and body words, block by block. */
   chunks: Chunk[];
+  /** The body's words only. */
+  bodyChunks: Chunk[];
   /** `picture:NAME` images and the frontmatter picture. */
   pictures: Array<{ name: string; line: number }>;
   /** Link targets in the body. */
@@ -210,8 +214,10 @@ export function readMarkdown(file: string, source: string): MarkdownFile {
   }
 
   const lineOf = (node: Nodes) => (node.position?.start.line ?? 1) + bodyLine - 1;
+  const bodyChunks: Chunk[] = [];
   visit(tree);
-  return { file, frontmatter, tree, bodyLine, chunks, pictures, links };
+  chunks.push(...bodyChunks);
+  return { file, frontmatter, tree, bodyLine, chunks, bodyChunks, pictures, links };
 
   function visit(node: Nodes) {
     if (node.type === 'image') {
@@ -220,7 +226,7 @@ export function readMarkdown(file: string, source: string): MarkdownFile {
     }
     if (node.type === 'link' || node.type === 'definition') links.push({ url: node.url, line: lineOf(node) });
     if (node.type === 'paragraph' || node.type === 'heading') {
-      chunks.push(inlineChunk(node));
+      bodyChunks.push(inlineChunk(node));
     }
     if ('children' in node) for (const child of node.children) visit(child as Nodes);
   }
@@ -385,7 +391,8 @@ export function readProject(root: string): Project {
     term: String(m.frontmatter.data.term ?? ''),
     aliases: Array.isArray(m.frontmatter.data.aliases) ? m.frontmatter.data.aliases.map(String) : [],
   }));
-  const settings = filesUnder(join(root, 'content/areas'), 'area.yaml').map((p) => ({
+  const settingsFiles = [...filesUnder(join(root, 'content/areas'), 'area.yaml'), join(root, 'content/shared/national-crisis-lines.yaml')];
+  const settings = settingsFiles.map((p) => ({
     file: rel(p),
     ...readSettings(rel(p), readFileSync(p, 'utf8')),
   }));
