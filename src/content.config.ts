@@ -23,10 +23,10 @@ const areas = defineCollection({
   schema: fromValibot(AreaSchema),
 });
 
-/** Crisis lines for everyone in England, shown in every area. */
+/** Crisis lines for everyone in England, shown in every area in the order of `rank`. */
 const nationalLines = defineCollection({
   loader: file('./content/shared/national-crisis-lines.yaml'),
-  schema: fromValibot(v.omit(CrisisLineSchema, ['places'])),
+  schema: fromValibot(v.object({ ...v.omit(CrisisLineSchema, ['places']).entries, rank: v.pipe(v.number(), v.integer()) })),
 });
 
 const glossary = defineCollection({

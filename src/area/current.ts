@@ -17,7 +17,8 @@ export async function currentArea(): Promise<Area & { id: string }> {
   return { id, ...entry.data };
 }
 
-/** Crisis lines for everyone in England, in the order of the file. */
+/** Crisis lines for everyone in England, most urgent first. */
 export async function nationalLines(): Promise<NationalLine[]> {
-  return (await getCollection('nationalLines')).map((entry) => entry.data);
+  const lines = (await getCollection('nationalLines')).map((entry) => entry.data);
+  return lines.sort((a, b) => a.rank - b.rank);
 }
