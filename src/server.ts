@@ -10,6 +10,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { DEFAULT_AREA } from './area/default.ts';
 import { setCommonHeaders } from './http/headers.ts';
+import { startQueue } from './queue/index.ts';
 
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 const root = path.resolve(import.meta.dirname, '..');
@@ -26,6 +27,7 @@ if (!areas.includes(area)) {
   process.exit(1);
 }
 
+await startQueue();
 const { handler } = await import(entry);
 const compress = compression();
 const port = Number(process.env.PORT ?? 4321);

@@ -18,6 +18,7 @@ export const BLOCKS = [
   'privacy-contact',
   'professionals',
   'glossary',
+  'contact',
 ] as const;
 
 export const PageSchema = v.object({

@@ -1,0 +1,44 @@
+/**
+ * Hands a checked callback request to the queue: works out the call-by date,
+ * builds the team's email once the reference is known, and returns only when
+ * the queue holds the message durably. The same token again gives the same
+ * reference and sends nothing more.
+ */
+import type { Area } from '../../area/schema.ts';
+import type { OutgoingMessage } from '../../mail/message.ts';
+import { now } from '../../time/clock.ts';
+import type { Submission, Submitted } from '../shared/handle.ts';
+import { callByDate } from './call-by.ts';
+import { confirmationUrl } from './confirmation.ts';
+import { renderCallbackEmail } from './email.ts';
+import type { CallbackAnswers } from './schema.ts';
+
+/** The queue's accept(), as src/queue/index.ts gives it: `getQueue().accept`. */
+export type Accept = (request: {
+  token: string;
+  build: (reference: string) => OutgoingMessage | Promise<OutgoingMessage>;
+}) => Promise<{ reference: string }>;
+
+export async function submitCallback(
+  submission: Submission<CallbackAnswers>,
+  area: Pick<Area, 'name' | 'mailbox' | 'replyWorkingDays'>,
+  accept: Accept,
+): Promise<Submitted> {
+  const receivedAt = now();
+  const callBy = callByDate(receivedAt, area.replyWorkingDays);
+  const { reference } = await accept({
+    token: submission.token,
+    build: (reference) => ({
+      to: area.mailbox,
+      ...renderCallbackEmail({
+        reference,
+        answers: submission.data,
+        receivedAt,
+        callBy,
+        replyWorkingDays: area.replyWorkingDays,
+        areaName: area.name,
+      }),
+    }),
+  });
+  return { reference, confirmation: confirmationUrl(reference, callBy) };
+}

@@ -1,0 +1,214 @@
+/**
+ * The queue on disk. Only this module (and the mailbox writer) touches files.
+ *
+ *   DATA_DIR/queue/tmp/       writes in progress; emptied at start (never acknowledged)
+ *   DATA_DIR/queue/active/    REFERENCE: sealed messages waiting for delivery
+ *   DATA_DIR/queue/parked/    REFERENCE: sealed messages a person must look at
+ *   DATA_DIR/queue/corrupt/   files that failed authentication, kept aside
+ *   DATA_DIR/queue/state/     REFERENCE.json: attempts and next attempt (no content)
+ *   DATA_DIR/queue/tokens/    keyed hash of a submission token -> REFERENCE
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, opendir, readFile, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import { readHeader } from './crypto.ts';
+import type { SpoolHeader } from './crypto.ts';
+import { fsyncDir, writeFileDurably, writeSynced } from './durable.ts';
+
+export type Place = 'active' | 'parked' | 'corrupt';
+
+/** Delivery bookkeeping; losing it in a crash only means an earlier retry. */
+export interface DeliveryState {
+  attempts: number;
+  /** Milliseconds since the epoch; 0 means "now". */
+  nextAttemptAt: number;
+  lastCode?: string | undefined;
+  parkedAt?: number | undefined;
+  parkedReason?: string | undefined;
+}
+
+export interface NewEntry {
+  reference: string;
+  sealed: Buffer;
+  tokenHash: string;
+}
+
+const isMissing = (error: unknown): boolean => (error as NodeJS.ErrnoException).code === 'ENOENT';
+
+export class Spool {
+  readonly root: string;
+  readonly dirs: Record<Place | 'tmp' | 'state' | 'tokens', string>;
+
+  constructor(dataDir: string) {
+    this.root = path.join(dataDir, 'queue');
+    const at = (name: string): string => path.join(this.root, name);
+    this.dirs = {
+      tmp: at('tmp'),
+      active: at('active'),
+      parked: at('parked'),
+      corrupt: at('corrupt'),
+      state: at('state'),
+      tokens: at('tokens'),
+    };
+  }
+
+  async prepareFolders(): Promise<void> {
+    for (const dir of Object.values(this.dirs)) await mkdir(dir, { recursive: true, mode: 0o700 });
+  }
+
+  /** Creates the folders and discards unfinished writes: they were never acknowledged. */
+  async prepare(): Promise<void> {
+    await this.prepareFolders();
+    await rm(this.dirs.tmp, { recursive: true, force: true });
+    await mkdir(this.dirs.tmp, { mode: 0o700 });
+  }
+
+  /**
+   * Makes a batch of accepted messages durable together (group commit):
+   * every file is written and fsync'd in parallel, then renamed, then each
+   * folder is fsync'd once for the whole batch. A message is durable before
+   * its token, so a token never points at a message that is not there.
+   * Returns one error (or undefined) per entry.
+   */
+  async commit(entries: NewEntry[]): Promise<(Error | undefined)[]> {
+    const nonce = randomBytes(4).toString('hex');
+    const tmpOf = (kind: string, i: number): string => path.join(this.dirs.tmp, `${nonce}-${i}.${kind}`);
+    const results: (Error | undefined)[] = await Promise.all(
+      entries.map(async (entry, i) => {
+        try {
+          await Promise.all([
+            writeSynced(tmpOf('msg', i), entry.sealed),
+            writeSynced(tmpOf('tok', i), entry.reference),
+          ]);
+          return undefined;
+        } catch (error) {
+          await Promise.all([rm(tmpOf('msg', i), { force: true }), rm(tmpOf('tok', i), { force: true })]);
+          return error as Error;
+        }
+      }),
+    );
+    const ok = entries.flatMap((entry, i) => (results[i] ? [] : [{ entry, i }]));
+    if (!ok.length) return results;
+    try {
+      await Promise.all(ok.map(({ entry, i }) => rename(tmpOf('msg', i), this.path('active', entry.reference))));
+      await fsyncDir(this.dirs.active);
+      await Promise.all(ok.map(({ entry, i }) => rename(tmpOf('tok', i), path.join(this.dirs.tokens, entry.tokenHash))));
+      await fsyncDir(this.dirs.tokens);
+    } catch (error) {
+      for (const { i } of ok) results[i] = error as Error;
+    }
+    return results;
+  }
+
+  async findToken(hash: string): Promise<string | undefined> {
+    try {
+      return (await readFile(path.join(this.dirs.tokens, hash), 'utf8')).trim();
+    } catch (error) {
+      if (isMissing(error)) return undefined;
+      throw error;
+    }
+  }
+
+  path(place: Place, reference: string): string {
+    return path.join(this.dirs[place], reference);
+  }
+
+  async exists(reference: string): Promise<boolean> {
+    for (const place of ['active', 'parked'] as const) {
+      try {
+        await stat(this.path(place, reference));
+        return true;
+      } catch (error) {
+        if (!isMissing(error)) throw error;
+      }
+    }
+    return false;
+  }
+
+  /** The whole sealed file, or undefined when it has gone (delivered, or moved by `queue retry`). */
+  async read(place: Place, reference: string): Promise<Buffer | undefined> {
+    try {
+      return await readFile(this.path(place, reference));
+    } catch (error) {
+      if (isMissing(error)) return undefined;
+      throw error;
+    }
+  }
+
+  /** The clear header only; throws CorruptFileError for a file that is not a spool file. */
+  async readHeader(place: Place, name: string): Promise<SpoolHeader | undefined> {
+    let handle;
+    try {
+      handle = await open(path.join(this.dirs[place], name), 'r');
+    } catch (error) {
+      if (isMissing(error)) return undefined;
+      throw error;
+    }
+    try {
+      const buffer = Buffer.alloc(1024);
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+      return readHeader(buffer.subarray(0, bytesRead)).header;
+    } finally {
+      await handle.close();
+    }
+  }
+
+  /** File names in a folder, streamed, so a long queue is never held in memory twice. */
+  async *names(place: Place): AsyncGenerator<string> {
+    const dir = await opendir(this.dirs[place], { bufferSize: 256 });
+    for await (const entry of dir) if (entry.isFile()) yield entry.name;
+  }
+
+  async count(place: Place): Promise<number> {
+    return (await readdir(this.dirs[place])).length;
+  }
+
+  /** Delivered: the content is deleted; only the ledger remembers it. */
+  async remove(reference: string): Promise<void> {
+    await rm(this.path('active', reference), { force: true });
+    await rm(path.join(this.dirs.state, `${reference}.json`), { force: true });
+  }
+
+  /** Moves a file between folders; false when it was not there. */
+  async move(from: Place, to: Place, name: string): Promise<boolean> {
+    try {
+      await rename(path.join(this.dirs[from], name), path.join(this.dirs[to], name));
+    } catch (error) {
+      if (isMissing(error)) return false;
+      throw error;
+    }
+    await fsyncDir(this.dirs[to]);
+    return true;
+  }
+
+  async readState(reference: string): Promise<DeliveryState | undefined> {
+    try {
+      const parsed = JSON.parse(await readFile(path.join(this.dirs.state, `${reference}.json`), 'utf8')) as DeliveryState;
+      return typeof parsed.attempts === 'number' && typeof parsed.nextAttemptAt === 'number' ? parsed : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async writeState(reference: string, state: DeliveryState): Promise<void> {
+    await writeFileDurably(this.dirs.state, `${reference}.json`, JSON.stringify(state), { sync: false });
+  }
+
+  /** Forgets tokens older than the cutoff, so the folder does not grow for ever. */
+  async pruneTokens(olderThan: number): Promise<number> {
+    let removed = 0;
+    const dir = await opendir(this.dirs.tokens, { bufferSize: 256 });
+    for await (const entry of dir) {
+      const file = path.join(this.dirs.tokens, entry.name);
+      try {
+        if ((await stat(file)).mtimeMs < olderThan) {
+          await unlink(file);
+          removed += 1;
+        }
+      } catch (error) {
+        if (!isMissing(error)) throw error;
+      }
+    }
+    return removed;
+  }
+}
