@@ -7,7 +7,8 @@
  * needs without the key); it is authenticated as additional data, so changing
  * any byte of the file makes opening it fail.
  */
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, createSecretKey, randomBytes } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 
 const MAGIC = Buffer.from('DSRQ1\n');
 const NONCE = 12;
@@ -27,7 +28,7 @@ export class CorruptFileError extends Error {
   }
 }
 
-export function seal(key: Buffer, header: SpoolHeader, plaintext: Buffer): Buffer {
+export function seal(key: Buffer | KeyObject, header: SpoolHeader, plaintext: Buffer): Buffer {
   const headerBytes = Buffer.from(JSON.stringify({ reference: header.reference, acceptedAt: header.acceptedAt }));
   const prefix = Buffer.alloc(MAGIC.length + 2);
   MAGIC.copy(prefix);
@@ -61,7 +62,7 @@ export function readHeader(bytes: Buffer): { header: SpoolHeader; end: number } 
   return { header: { reference: h.reference, acceptedAt: h.acceptedAt }, end };
 }
 
-export function open(key: Buffer, bytes: Buffer): { header: SpoolHeader; plaintext: Buffer } {
+export function open(key: Buffer | KeyObject, bytes: Buffer): { header: SpoolHeader; plaintext: Buffer } {
   const { header, end } = readHeader(bytes);
   if (bytes.length < end + NONCE + TAG) throw new CorruptFileError('truncated');
   const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(end, end + NONCE));
@@ -76,6 +77,11 @@ export function open(key: Buffer, bytes: Buffer): { header: SpoolHeader; plainte
 }
 
 /** What the token store keeps: a keyed hash, so the token itself is never on disk. */
-export function tokenHash(key: Buffer, token: string): string {
+export function tokenHash(key: Buffer | KeyObject, token: string): string {
   return createHmac('sha256', key).update('submission-token\0').update(token).digest('hex');
+}
+
+/** Wraps the raw key once, so each seal does not rebuild a key object. */
+export function cipherKey(raw: Buffer): KeyObject {
+  return createSecretKey(raw);
 }

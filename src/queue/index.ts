@@ -65,7 +65,10 @@ export async function startQueue(print: (line: string) => void = console.log): P
   }
   const { config } = queue;
   const state = slot[SLOT];
-  const relative = (p: string): string => path.relative(process.cwd(), p) || '.';
+  const relative = (p: string): string => {
+    const r = path.relative(process.cwd(), p);
+    return r && !r.startsWith('..') ? r : p;
+  };
   if (state?.keyCreated && state.keyFile) {
     print(`Mail queue: created a development key ${relative(state.keyFile)} (owner-only). Set SPOOL_KEY in production.`);
   } else if (state?.keyFile) {

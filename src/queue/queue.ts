@@ -8,7 +8,8 @@ import type { Deliverer } from '../mail/transport.ts';
 import { checkMessage, InvalidMessageError } from '../mail/message.ts';
 import type { OutgoingMessage } from '../mail/message.ts';
 import type { QueueConfig } from './config.ts';
-import { seal, tokenHash } from './crypto.ts';
+import { cipherKey, seal, tokenHash } from './crypto.ts';
+import type { KeyObject } from 'node:crypto';
 import { GroupCommitter } from './group-commit.ts';
 import { Ledger } from './ledger.ts';
 import type { Logger } from './log.ts';
@@ -62,7 +63,7 @@ export class MailQueue {
   readonly events: DeliveryWorker;
   /** Settles once the spool has been recovered; rejects when the spool cannot be used. */
   readonly ready: Promise<void>;
-  private readonly key: Buffer;
+  private readonly key: KeyObject;
   private readonly logger: Logger;
   private readonly now: () => number;
   private readonly spool: Spool;
@@ -74,7 +75,7 @@ export class MailQueue {
 
   constructor(config: QueueConfig, options: QueueOptions) {
     this.config = config;
-    this.key = options.key;
+    this.key = cipherKey(options.key);
     this.logger = options.logger;
     this.now = options.now ?? Date.now;
     this.spool = new Spool(config.dataDir);
@@ -172,7 +173,7 @@ export class MailQueue {
   }
 
   private async acceptNew(hash: string, build: AcceptRequest['build']): Promise<Accepted> {
-    const existing = await this.spool.findToken(hash);
+    const existing = this.spool.findToken(hash);
     if (existing) return { reference: existing };
     const reference = await this.freshReference();
     try {
@@ -189,14 +190,16 @@ export class MailQueue {
     }
   }
 
-  /** A reference not used by any queued or parked message. */
+  /**
+   * A reference not used by any queued or parked message. This process is
+   * the only writer and knows them all, so no disk lookup is needed.
+   */
   private async freshReference(): Promise<string> {
     for (;;) {
       const reference = newReference();
-      if (this.reserved.has(reference)) continue;
+      if (this.reserved.has(reference) || this.events.knows(reference)) continue;
       this.reserved.add(reference);
-      if (!(await this.spool.exists(reference))) return reference;
-      this.reserved.delete(reference);
+      return reference;
     }
   }
 }

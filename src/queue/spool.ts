@@ -6,10 +6,14 @@
  *   DATA_DIR/queue/parked/    REFERENCE: sealed messages a person must look at
  *   DATA_DIR/queue/corrupt/   files that failed authentication, kept aside
  *   DATA_DIR/queue/state/     REFERENCE.json: attempts and next attempt (no content)
- *   DATA_DIR/queue/tokens/    keyed hash of a submission token -> REFERENCE
+ *   DATA_DIR/queue/tokens/    keyed hash of a submission token: a symlink whose target is the REFERENCE
+ *
+ * A token is a symlink because creating one is a single metadata operation
+ * that the folder's fsync makes durable: no data block, no temporary file.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, opendir, readFile, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
+import { readlinkSync, renameSync, symlinkSync } from 'node:fs';
+import { lstat, mkdir, open, opendir, readFile, readdir, rename, rm, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { readHeader } from './crypto.ts';
 import type { SpoolHeader } from './crypto.ts';
@@ -72,27 +76,31 @@ export class Spool {
    */
   async commit(entries: NewEntry[]): Promise<(Error | undefined)[]> {
     const nonce = randomBytes(4).toString('hex');
-    const tmpOf = (kind: string, i: number): string => path.join(this.dirs.tmp, `${nonce}-${i}.${kind}`);
+    const tmpOf = (i: number): string => path.join(this.dirs.tmp, `${nonce}-${i}`);
     const results: (Error | undefined)[] = await Promise.all(
-      entries.map(async (entry, i) => {
-        try {
-          await Promise.all([
-            writeSynced(tmpOf('msg', i), entry.sealed),
-            writeSynced(tmpOf('tok', i), entry.reference),
-          ]);
-          return undefined;
-        } catch (error) {
-          await Promise.all([rm(tmpOf('msg', i), { force: true }), rm(tmpOf('tok', i), { force: true })]);
-          return error as Error;
-        }
-      }),
+      entries.map((entry, i) =>
+        writeSynced(tmpOf(i), entry.sealed).then(
+          () => undefined,
+          async (error: Error) => {
+            await rm(tmpOf(i), { force: true });
+            return error;
+          },
+        ),
+      ),
     );
     const ok = entries.flatMap((entry, i) => (results[i] ? [] : [{ entry, i }]));
     if (!ok.length) return results;
     try {
-      await Promise.all(ok.map(({ entry, i }) => rename(tmpOf('msg', i), this.path('active', entry.reference))));
+      // Renames and symlinks are quick metadata calls; see durable.ts for why they are synchronous.
+      for (const { entry, i } of ok) renameSync(tmpOf(i), this.path('active', entry.reference));
       await fsyncDir(this.dirs.active);
-      await Promise.all(ok.map(({ entry, i }) => rename(tmpOf('tok', i), path.join(this.dirs.tokens, entry.tokenHash))));
+      for (const { entry } of ok) {
+        try {
+          symlinkSync(entry.reference, path.join(this.dirs.tokens, entry.tokenHash));
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        }
+      }
       await fsyncDir(this.dirs.tokens);
     } catch (error) {
       for (const { i } of ok) results[i] = error as Error;
@@ -100,9 +108,10 @@ export class Spool {
     return results;
   }
 
-  async findToken(hash: string): Promise<string | undefined> {
+  /** Synchronous on purpose: a cached folder lookup, which must not queue behind fsyncs. */
+  findToken(hash: string): string | undefined {
     try {
-      return (await readFile(path.join(this.dirs.tokens, hash), 'utf8')).trim();
+      return readlinkSync(path.join(this.dirs.tokens, hash));
     } catch (error) {
       if (isMissing(error)) return undefined;
       throw error;
@@ -111,18 +120,6 @@ export class Spool {
 
   path(place: Place, reference: string): string {
     return path.join(this.dirs[place], reference);
-  }
-
-  async exists(reference: string): Promise<boolean> {
-    for (const place of ['active', 'parked'] as const) {
-      try {
-        await stat(this.path(place, reference));
-        return true;
-      } catch (error) {
-        if (!isMissing(error)) throw error;
-      }
-    }
-    return false;
   }
 
   /** The whole sealed file, or undefined when it has gone (delivered, or moved by `queue retry`). */
@@ -201,7 +198,7 @@ export class Spool {
     for await (const entry of dir) {
       const file = path.join(this.dirs.tokens, entry.name);
       try {
-        if ((await stat(file)).mtimeMs < olderThan) {
+        if ((await lstat(file)).mtimeMs < olderThan) {
           await unlink(file);
           removed += 1;
         }

@@ -4,6 +4,7 @@
  * from disk for each attempt and never kept. A relay that cannot be reached
  * pauses all deliveries (one probe at a time) instead of failing each message.
  */
+import type { KeyObject } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { classifyFailure } from '../mail/transport.ts';
 import type { Deliverer, FailureClass } from '../mail/transport.ts';
@@ -23,7 +24,7 @@ export interface WorkerDeps {
   ledger: Ledger;
   deliverer: Deliverer;
   logger: Logger;
-  key: Buffer;
+  key: KeyObject;
   now: () => number;
 }
 
@@ -66,7 +67,8 @@ export class DeliveryWorker extends EventEmitter {
   private relayBlockedUntil = 0;
   private failingSince: number | undefined;
   private lastDeliveredAt: number | undefined;
-  private parked = 0;
+  /** Parked references, so a new reference never takes one; few, normally none. */
+  private readonly parked = new Set<string>();
   private corrupt = 0;
   private stopped = false;
 
@@ -79,7 +81,6 @@ export class DeliveryWorker extends EventEmitter {
   /** Reads the spool as left by the last run and starts delivering it. */
   async recover(): Promise<void> {
     await this.rescan();
-    this.pump();
   }
 
   /** Picks up files this process does not know yet (e.g. moved back by `queue retry`). */
@@ -88,9 +89,11 @@ export class DeliveryWorker extends EventEmitter {
     for await (const name of spool.names('active')) {
       if (!this.entries.has(name)) await this.load(name);
     }
-    this.parked = await spool.count('parked');
+    this.parked.clear();
+    for await (const name of spool.names('parked')) this.parked.add(name);
     this.corrupt = await spool.count('corrupt');
     this.sweep();
+    this.pump();
   }
 
   /** A message just made durable: deliver it at once. */
@@ -99,6 +102,11 @@ export class DeliveryWorker extends EventEmitter {
     this.entries.set(reference, { reference, acceptedAt, attempts: 0, nextAttemptAt: 0, lastCode: undefined, busy: false });
     this.ready.add(reference);
     this.pump();
+  }
+
+  /** Whether a reference is queued or parked. */
+  knows(reference: string): boolean {
+    return this.entries.has(reference) || this.parked.has(reference);
   }
 
   snapshot(): WorkerSnapshot {
@@ -115,7 +123,7 @@ export class DeliveryWorker extends EventEmitter {
             : 'retrying';
     return {
       queued: this.entries.size,
-      parked: this.parked,
+      parked: this.parked.size,
       corrupt: this.corrupt,
       oldestAcceptedAt: oldest,
       state,
@@ -212,9 +220,6 @@ export class DeliveryWorker extends EventEmitter {
   private async attempt(entry: Entry): Promise<void> {
     const { spool, config, key, deliverer, now } = this.deps;
     const { reference } = entry;
-    if (entry.attempts > 0 && now() - entry.acceptedAt >= config.lifetimeMs) {
-      return this.park(entry, 'expired', entry.lastCode);
-    }
     const bytes = await spool.read('active', reference);
     if (!bytes) {
       this.entries.delete(reference);
@@ -225,9 +230,14 @@ export class DeliveryWorker extends EventEmitter {
       const opened = open(key, bytes);
       if (opened.header.reference !== reference) throw new CorruptFileError('reference does not match file name');
       plaintext = opened.plaintext;
+      // Trust the times only from an authenticated header.
+      entry.acceptedAt = opened.header.acceptedAt;
     } catch (error) {
       if (error instanceof CorruptFileError) return this.quarantine(reference, error.message);
       throw error;
+    }
+    if (entry.attempts > 0 && now() - entry.acceptedAt >= config.lifetimeMs) {
+      return this.park(entry, 'expired', entry.lastCode);
     }
     let message;
     try {
@@ -292,7 +302,7 @@ export class DeliveryWorker extends EventEmitter {
     });
     await spool.move('active', 'parked', entry.reference);
     this.entries.delete(entry.reference);
-    this.parked += 1;
+    this.parked.add(entry.reference);
     await ledger.record({ reference: entry.reference, outcome: 'parked', acceptedAt: iso(entry.acceptedAt), at: iso(at), attempts: entry.attempts, code });
     logger.error(
       { alert: 'mail-parked', reference: entry.reference, reason, code, attempts: entry.attempts },
