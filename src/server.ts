@@ -9,6 +9,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { DEFAULT_AREA } from './area/default.ts';
+import { BODY_LIMIT, refuseLargeBody } from './http/body-limit.ts';
+import { CLIENT_ADDRESS_HEADER, clientAddress, trustedProxies } from './http/client-address.ts';
 import { setCommonHeaders } from './http/headers.ts';
 import { startQueue } from './queue/index.ts';
 
@@ -33,12 +35,20 @@ const compress = compression();
 const port = Number(process.env.PORT ?? 4321);
 const host = process.env.HOST ?? '0.0.0.0';
 
+const proxies = trustedProxies();
+const publicHttps = process.env.PUBLIC_ORIGIN?.startsWith('https:') ?? false;
+
 const server = http.createServer((req, res) => {
-  setCommonHeaders(req, res);
+  setCommonHeaders(req, res, publicHttps || 'encrypted' in req.socket);
+  if (refuseLargeBody(req, res)) return;
+  req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req, proxies);
   compress(req as never, res as never, () => handler(req, res));
 });
+server.maxRequestsPerSocket = 0;
+server.headersTimeout = 20_000;
+server.requestTimeout = 30_000;
 server.listen(port, host, () => {
-  console.log(`DSR portal for ${area} at http://localhost:${port}`);
+  console.log(`DSR portal for ${area} at http://localhost:${port} (request bodies up to ${BODY_LIMIT / 1024} KB)`);
 });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
