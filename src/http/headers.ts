@@ -18,7 +18,8 @@ const PERMISSIONS =
  */
 export function setCommonHeaders(req: IncomingMessage, res: ServerResponse, https: boolean): void {
   res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Referrer-Policy', 'no-referrer');
+  // same-origin, not no-referrer: with no-referrer Chromium sends `Origin: null` on form posts, which Astro's origin check refuses.
+  res.setHeader('Referrer-Policy', 'same-origin');
   res.setHeader('Content-Security-Policy', "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'");
   res.setHeader('X-Frame-Options', 'DENY');
   res.setHeader('Permissions-Policy', PERMISSIONS);

@@ -67,7 +67,7 @@ const CELL = 'padding:8px;border:1px solid #b1b4b6;vertical-align:top;text-align
 export function renderHtml(content: EmailContent): string {
   const cells = (value: EmailRow['value']) => lines(value).map(escapeHtml).join('<br>');
   const table = (rows: EmailRow[]) =>
-    `<table role="presentation" cellpadding="0" cellspacing="0" style="border-collapse:collapse;width:100%;max-width:640px">\n${rows
+    `<table cellpadding="0" cellspacing="0" style="border-collapse:collapse;width:100%;max-width:640px">\n${rows
       .map((row) => `<tr><th scope="row" style="${CELL};width:40%">${escapeHtml(row.label)}</th><td style="${CELL}">${cells(row.value)}</td></tr>`)
       .join('\n')}\n</table>`;
   const parts = [

@@ -42,10 +42,20 @@ export interface FormDefinition<TFields extends Record<string, FieldSchema> = Re
   targets?: { readonly [K in keyof TFields]?: string };
 }
 
-/** The checked answers of a form: each question's schema output. */
-export type FormAnswers<TForm extends FormDefinition> = {
-  [K in keyof TForm['fields']]: v.InferOutput<TForm['fields'][K]>;
-};
+type Outputs<TFields> = { [K in keyof TFields]: TFields[K] extends FieldSchema ? v.InferOutput<TFields[K]> : never };
+type OptionalKeys<T> = { [K in keyof T]-?: undefined extends T[K] ? K : never }[keyof T];
+
+/**
+ * The checked answers of a form: each question's schema output. Questions
+ * that may be left blank (or may not apply) are optional keys: a blank
+ * answer is left out, never an empty string.
+ */
+export type FormAnswers<TForm extends FormDefinition> = Simplify<
+  { [K in Exclude<keyof Outputs<TForm['fields']>, OptionalKeys<Outputs<TForm['fields']>>>]: Outputs<TForm['fields']>[K] } & {
+    [K in OptionalKeys<Outputs<TForm['fields']>>]?: Outputs<TForm['fields']>[K];
+  }
+>;
+type Simplify<T> = { [K in keyof T]: T[K] } & {};
 
 /** Keeps the literal field names, so answers and errors are typed. */
 export function defineForm<TFields extends Record<string, FieldSchema>>(form: FormDefinition<TFields>): FormDefinition<TFields> {

@@ -47,7 +47,7 @@ export async function handleFormPost<TForm extends FormDefinition>(
   submit: (submission: Submission<FormAnswers<TForm>>) => Promise<Submitted>,
 ): Promise<PostOutcome> {
   const body = await readBody(request);
-  const json = wantsJson(request, body.ok && body.json);
+  const json = wantsJson(request);
   if (!body.ok) {
     if (json || body.status === 415) return { kind: 'response', response: jsonReply(body.status, { error: body.message }) };
     return { kind: 'problem', status: body.status, message: body.message, values: {} };
@@ -76,10 +76,11 @@ export async function handleFormPost<TForm extends FormDefinition>(
   };
 }
 
-/** The enhancer and API clients ask for JSON; a browser's own form POST asks for HTML. */
-export function wantsJson(request: Request, sentJson: boolean): boolean {
+/** The enhancer and API clients ask for JSON (or send it); a browser's own form POST asks for HTML. */
+export function wantsJson(request: Request): boolean {
   const accept = request.headers.get('accept') ?? '';
   if (accept.includes('application/json')) return true;
+  const sentJson = /^application\/json\b/i.test(request.headers.get('content-type') ?? '');
   return sentJson && !accept.includes('text/html');
 }
 

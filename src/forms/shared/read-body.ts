@@ -13,7 +13,7 @@ export type BodyResult =
   | { ok: true; values: RawValues; json: boolean }
   | { ok: false; status: 400 | 413 | 415; message: string };
 
-const TOO_LARGE = { ok: false, status: 413, message: 'Your answers are too long to send.' } as const;
+const TOO_LARGE = { ok: false, status: 413, message: 'Your answers were too long to send. Write shorter answers, then send them again.' } as const;
 
 export async function readBody(request: Request, limit = BODY_LIMIT): Promise<BodyResult> {
   const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
