@@ -7,7 +7,7 @@
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -24,6 +24,8 @@ if (!existsSync(chromiumPath)) {
 const settings = JSON.parse(readFileSync(path.join(import.meta.dirname, 'pa11y.json'), 'utf8')) as {
   defaults: Record<string, unknown>;
 };
+/** Form states (errors, check page, confirmation) need actions, so each form has its own config: pa11y-<form>.cjs. */
+const formConfigs = readdirSync(import.meta.dirname).filter((file) => /^pa11y-.+\.cjs$/.test(file));
 const pa11yCi = path.join(ROOT, 'node_modules/pa11y-ci/bin/pa11y-ci.js');
 const workDir = await mkdtemp(path.join(tmpdir(), 'dsr-pa11y-'));
 const failed: string[] = [];
@@ -46,6 +48,13 @@ try {
       const child = spawn(process.execPath, [pa11yCi, '--config', configFile], { cwd: ROOT, stdio: 'inherit' });
       const [code] = (await once(child, 'exit')) as [number | null];
       if (code !== 0) failed.push(`${area.id}: pa11y-ci exited with ${code} (errors are listed above)`);
+      for (const formConfig of formConfigs) {
+        console.log(`\n== pa11y-ci: ${area.id}, form states from ${formConfig} ==`);
+        const env = { ...process.env, PA11Y_BASE_URL: server.origin, PA11Y_AREA: area.id };
+        const run = spawn(process.execPath, [pa11yCi, '--config', path.join(import.meta.dirname, formConfig)], { cwd: ROOT, env, stdio: 'inherit' });
+        const [formCode] = (await once(run, 'exit')) as [number | null];
+        if (formCode !== 0) failed.push(`${area.id}: ${formConfig} exited with ${formCode} (errors are listed above)`);
+      }
     });
   }
 } finally {

@@ -9,6 +9,8 @@
  * PA11Y_BASE_URL defaults to the first Playwright area server; CHROME_PATH
  * overrides Debian's /usr/bin/chromium. Runners: axe and HTML_CodeSniffer, WCAG 2 AA.
  */
+// Only South East London offers a phone callback; other areas show a page that points elsewhere.
+const offered = !process.env.PA11Y_AREA || process.env.PA11Y_AREA === 'south-east-london';
 const base = (process.env.PA11Y_BASE_URL || 'http://127.0.0.1:4510').replace(/\/$/, '');
 const form = `${base}/ask-for-a-call`;
 
@@ -33,7 +35,7 @@ module.exports = {
       args: [...(process.getuid && process.getuid() === 0 ? ['--no-sandbox'] : []), '--disable-gpu'],
     },
   },
-  urls: [
+  urls: !offered ? [] : [
     form,
     {
       url: `${form}#error-state`,
