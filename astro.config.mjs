@@ -23,6 +23,14 @@ export default defineConfig({
       hastPlugins: [pointsPlugin, glossaryLinksPlugin('./content/glossary', 'hard-words')],
     }),
   },
+  // Security. Cross-site form posts are refused (403). Behind a TLS proxy the
+  // production server (src/server.ts) makes every request look addressed to
+  // PUBLIC_ORIGIN at run time, which is what keeps the origin check working:
+  // Astro's Node adapter ignores X-Forwarded-Proto, and `allowedDomains` is
+  // fixed when the site is built (set here only when PUBLIC_ORIGIN is set at
+  // build time; nothing depends on it). The CSP below is sent as a header
+  // with hashes of Astro's own scripts and styles; src/http/headers.ts adds
+  // the other security headers to every response, static files included.
   security: {
     checkOrigin: true,
     allowedDomains: publicOrigin

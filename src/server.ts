@@ -10,11 +10,14 @@ import http from 'node:http';
 import path from 'node:path';
 import { DEFAULT_AREA } from './area/default.ts';
 import { BODY_LIMIT, refuseLargeBody } from './http/body-limit.ts';
-import { CLIENT_ADDRESS_HEADER, clientAddress, trustedProxies } from './http/client-address.ts';
+import { markServedByWrapper, prepareRequest, publicOrigin, trustedProxies } from './http/client-address.ts';
 import { setCommonHeaders } from './http/headers.ts';
+import { redactConsole } from './http/log.ts';
 import { startQueue } from './queue/index.ts';
 
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
+// Astro prints errors (with their messages, which may quote an answer) with console.error: keep names and frames only.
+redactConsole();
 const root = path.resolve(import.meta.dirname, '..');
 const entry = path.join(root, 'dist/server/entry.mjs');
 if (!existsSync(entry)) {
@@ -29,26 +32,39 @@ if (!areas.includes(area)) {
   process.exit(1);
 }
 
+const proxies = trustedProxies();
+let origin: URL | undefined;
+try {
+  origin = publicOrigin();
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
+const publicHttps = origin?.protocol === 'https:';
+
 await startQueue();
 const { handler } = await import(entry);
 const compress = compression();
 const port = Number(process.env.PORT ?? 4321);
 const host = process.env.HOST ?? '0.0.0.0';
 
-const proxies = trustedProxies();
-const publicHttps = process.env.PUBLIC_ORIGIN?.startsWith('https:') ?? false;
+// The app may now believe the client-address header: this server always replaces it.
+markServedByWrapper();
 
 const server = http.createServer((req, res) => {
   setCommonHeaders(req, res, publicHttps || 'encrypted' in req.socket);
   if (refuseLargeBody(req, res)) return;
-  req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req, proxies);
+  // Client address (X-Forwarded-For only from TRUSTED_PROXIES), no proxy headers, and the public origin.
+  prepareRequest(req, proxies, origin);
   compress(req as never, res as never, () => handler(req, res));
 });
 server.maxRequestsPerSocket = 0;
 server.headersTimeout = 20_000;
 server.requestTimeout = 30_000;
 server.listen(port, host, () => {
-  console.log(`DSR portal for ${area} at http://localhost:${port} (request bodies up to ${BODY_LIMIT / 1024} KB)`);
+  const behind = origin ? `, public address ${origin.origin}` : '';
+  const trusted = proxies.size > 0 ? `, trusting X-Forwarded-For from ${[...proxies].join(', ')}` : '';
+  console.log(`DSR portal for ${area} at http://localhost:${port} (request bodies up to ${BODY_LIMIT / 1024} KB${behind}${trusted})`);
 });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -3,9 +3,38 @@ import type { IncomingMessage } from 'node:http';
 /** The header the production server uses to tell the app the client's address. */
 export const CLIENT_ADDRESS_HEADER = 'x-dsr-client-address';
 
+/**
+ * Request headers that only a proxy may set. The production server reads what
+ * it needs from them (the client's address, from a trusted proxy only) and
+ * removes them all before the app sees the request, so nothing downstream
+ * (Astro's `clientAddress`, its origin check, a page) can be fooled by them.
+ */
+export const PROXY_HEADERS = ['x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', 'x-forwarded-port', 'forwarded', 'x-real-ip'] as const;
+
+/**
+ * This module is loaded twice in production (by src/server.ts, and bundled
+ * into Astro's dist/), so the "served by the wrapper" mark lives on globalThis.
+ */
+const WRAPPED = Symbol.for('dsr.http.served-by-wrapper');
+
+/** Called once by src/server.ts: from now on, the client-address header is ours. */
+export function markServedByWrapper(): void {
+  (globalThis as Record<symbol, unknown>)[WRAPPED] = true;
+}
+
+/**
+ * True only inside the production server, which always overwrites the
+ * client-address header. Anywhere else (`astro dev`, or dist/server/entry.mjs
+ * started on its own) the header could come from the client, so the
+ * middleware must not believe it.
+ */
+export function isServedByWrapper(): boolean {
+  return (globalThis as Record<symbol, unknown>)[WRAPPED] === true;
+}
+
 /** Proxies whose X-Forwarded-For we believe, from TRUSTED_PROXIES ("127.0.0.1,::1"). */
 export function trustedProxies(env = process.env): Set<string> {
-  return new Set((env.TRUSTED_PROXIES ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+  return new Set((env.TRUSTED_PROXIES ?? '').split(',').map((s) => normalise(s.trim())).filter(Boolean));
 }
 
 function normalise(address: string): string {
@@ -22,4 +51,49 @@ export function clientAddress(req: IncomingMessage, proxies: Set<string>): strin
   if (!proxies.has(peer)) return peer;
   const forwarded = String(req.headers['x-forwarded-for'] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   return forwarded.length > 0 ? normalise(forwarded.at(-1)!) : peer;
+}
+
+/**
+ * PUBLIC_ORIGIN (https://dsr.example.nhs.uk) as a URL, or undefined when it
+ * is not set. Throws with a readable message when it is set but is not a bare
+ * http(s) origin.
+ */
+export function publicOrigin(env = process.env): URL | undefined {
+  const value = env.PUBLIC_ORIGIN?.trim();
+  if (!value) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error('PUBLIC_ORIGIN is not a URL. Set it to the address people use, for example https://dsr.example.nhs.uk');
+  }
+  if (!/^https?:$/.test(url.protocol) || url.pathname !== '/' || url.search || url.hash || url.username || url.password) {
+    throw new Error('PUBLIC_ORIGIN must be only a scheme and a host, for example https://dsr.example.nhs.uk');
+  }
+  return url;
+}
+
+/**
+ * Prepares a request for the app, in place: the client's address goes in
+ * CLIENT_ADDRESS_HEADER (whatever the client put there is replaced), the
+ * proxy headers are removed, and with PUBLIC_ORIGIN set the request is made
+ * to look addressed to the public origin (Host, and TLS when it is https).
+ *
+ * Why the last part: Astro's Node adapter builds the request URL from the
+ * Host header and the socket alone, ignoring X-Forwarded-Proto, and its
+ * origin check compares the browser's Origin with that URL. Behind a proxy
+ * that terminates TLS every form post would be refused (Origin https://…,
+ * URL http://…). The site has exactly one public origin, so the server says
+ * so, and a client cannot choose another with a Host header.
+ */
+export function prepareRequest(req: IncomingMessage, proxies: Set<string>, origin: URL | undefined): void {
+  const address = clientAddress(req, proxies);
+  for (const name of PROXY_HEADERS) delete req.headers[name];
+  req.headers[CLIENT_ADDRESS_HEADER] = address;
+  if (!origin) return;
+  req.headers.host = origin.host;
+  if (origin.protocol === 'https:' && !('encrypted' in req.socket)) {
+    // What Astro's adapter checks (`"encrypted" in req.socket && req.socket.encrypted`) to choose https.
+    Object.defineProperty(req.socket, 'encrypted', { value: true, configurable: true });
+  }
 }

@@ -33,6 +33,12 @@ export interface EnhanceOptions {
   onValid?: (values: RawValues) => boolean | Promise<boolean>;
   /** Shown when the answers could not be sent (no connection, server trouble). */
   notSent?: string;
+  /**
+   * Called with the errors just before they are shown (the browser's own
+   * check, or the server's 422), so a form in steps can first show the step
+   * that holds the first of them.
+   */
+  onErrors?: (list: readonly FieldError[]) => void;
 }
 
 export interface EnhancedForm {
@@ -108,8 +114,10 @@ export function enhanceForm(form: HTMLFormElement, definition: FormDefinition, o
       return;
     }
     setBusy(false);
-    if (response.status === 422 && Array.isArray(reply?.errors)) showErrors(form, allFields, reply.errors);
-    else showErrors(form, allFields, [], options.notSent ?? NOT_SENT);
+    if (response.status === 422 && Array.isArray(reply?.errors)) {
+      options.onErrors?.(reply.errors);
+      showErrors(form, allFields, reply.errors);
+    } else showErrors(form, allFields, [], options.notSent ?? NOT_SENT);
   };
 
   const submit = async (): Promise<void> => {
@@ -118,6 +126,7 @@ export function enhanceForm(form: HTMLFormElement, definition: FormDefinition, o
     const result = validate(definition, raw, only ? { only } : {});
     const checked = only ?? allFields;
     if (!result.ok) {
+      options.onErrors?.(result.list);
       showErrors(form, checked, result.list);
       return;
     }

@@ -6,6 +6,8 @@
  * for a browser's plain POST, JSON for the enhancer and other JSON clients.
  * Bad input is always a 4xx, never a 500.
  */
+import { errorFields, formLog } from '../../http/log.ts';
+import { decoyReference, honeypotFilled } from './honeypot.ts';
 import { readBody } from './read-body.ts';
 import { readToken, newToken } from './token.ts';
 import type { FormAnswers, FormDefinition } from './form.ts';
@@ -24,9 +26,15 @@ export interface Submitted {
   confirmation: string;
 }
 
-export type PostOutcome =
+export type PostOutcome<TData = unknown, THold extends string = never> =
   /** Send this as it is: a redirect, or any JSON reply. */
   | { kind: 'response'; response: Response }
+  /**
+   * Good answers that `options.hold` stopped before sending: show the page
+   * it names (check your answers, or why the answers cannot be sent), status
+   * 200, with the checked answers and every raw answer to carry on.
+   */
+  | ([THold] extends [never] ? never : { kind: 'hold'; status: 200; hold: THold; data: TData; values: RawValues; token: string })
   /** Show the form again, status 422, with the errors and every answer kept. */
   | { kind: 'invalid'; status: 422; errors: Record<string, string>; list: FieldError[]; values: RawValues }
   /**
@@ -41,16 +49,43 @@ export const NO_STORE = { 'Cache-Control': 'no-store' } as const;
 
 export const NOT_SENT = 'Your answers have not been sent. Try again in a few minutes.';
 
-export async function handleFormPost<TForm extends FormDefinition>(
+export interface FormPostOptions<TData = never, THold extends string = never> {
+  /**
+   * The confirmation address a real submission with this reference would get
+   * (the same as `submit` returns). A post that fills the honeypot is sent
+   * there with a decoy reference, and nothing is queued. Without it, the
+   * decoy goes to `<form path>/sent?ref=<reference>`.
+   */
+  decoy?: (reference: string) => string;
+  /**
+   * For a form with a check-your-answers page: called with good answers
+   * before `submit`. Return the name of a page to show instead of sending
+   * (the outcome is `hold`, status 200; JSON clients get 409 `{ hold }`), or
+   * undefined to send. The referral form holds until the person presses
+   * "Send referral" (`confirm=yes`), and always when consent is refused.
+   */
+  hold?: (data: TData, values: RawValues) => THold | undefined;
+}
+
+export async function handleFormPost<TForm extends FormDefinition, THold extends string = never>(
   request: Request,
   form: TForm,
   submit: (submission: Submission<FormAnswers<TForm>>) => Promise<Submitted>,
-): Promise<PostOutcome> {
+  options: FormPostOptions<FormAnswers<TForm>, THold> = {},
+): Promise<PostOutcome<FormAnswers<TForm>, THold>> {
   const body = await readBody(request);
   const json = wantsJson(request);
   if (!body.ok) {
     if (json || body.status === 415) return { kind: 'response', response: jsonReply(body.status, { error: body.message }) };
     return { kind: 'problem', status: body.status, message: body.message, values: {} };
+  }
+
+  if (honeypotFilled(body.values)) {
+    // A robot: answered exactly like a success, whatever else it sent, and nothing is queued.
+    formLog.info({ form: form.id, event: 'honeypot' }, 'honeypot filled: answered as sent, nothing queued');
+    const reference = decoyReference();
+    const confirmation = options.decoy?.(reference) ?? `${new URL(request.url).pathname}/sent?ref=${reference}`;
+    return { kind: 'response', response: success({ reference, confirmation }, json) };
   }
 
   const result = validate(form, body.values);
@@ -59,21 +94,30 @@ export async function handleFormPost<TForm extends FormDefinition>(
     return { kind: 'invalid', status: 422, errors: result.errors, list: result.list, values: result.values };
   }
 
+  const token = readToken(body.values) ?? newToken();
+  const hold = options.hold?.(result.data, body.values);
+  if (hold !== undefined) {
+    if (json) return { kind: 'response', response: jsonReply(409, { hold }) };
+    return { kind: 'hold', status: 200, hold, data: result.data, values: body.values, token } as PostOutcome<FormAnswers<TForm>, THold>;
+  }
+
   let submitted: Submitted;
   try {
-    submitted = await submit({ data: result.data, token: readToken(body.values) ?? newToken() });
+    submitted = await submit({ data: result.data, token });
   } catch (error) {
-    // Names only: never the answers.
-    console.error(`The ${form.id} form could not queue a message: ${(error as Error)?.name ?? 'Error'}: ${(error as Error)?.message ?? ''}`);
+    // The error's name, code and place only: its message could quote an answer.
+    formLog.error({ form: form.id, event: 'not-queued', ...errorFields(error) }, 'could not queue a message');
     if (json) return { kind: 'response', response: jsonReply(503, { error: NOT_SENT }) };
     return { kind: 'problem', status: 503, message: NOT_SENT, values: body.values };
   }
 
-  if (json) return { kind: 'response', response: jsonReply(201, submitted) };
-  return {
-    kind: 'response',
-    response: new Response(null, { status: 303, headers: { ...NO_STORE, Location: submitted.confirmation } }),
-  };
+  return { kind: 'response', response: success(submitted, json) };
+}
+
+/** 201 with the reference for JSON clients; 303 to the confirmation page for a browser's form post. */
+function success(submitted: Submitted, json: boolean): Response {
+  if (json) return jsonReply(201, submitted);
+  return new Response(null, { status: 303, headers: { ...NO_STORE, Location: submitted.confirmation } });
 }
 
 /** The enhancer and API clients ask for JSON (or send it); a browser's own form POST asks for HTML. */
