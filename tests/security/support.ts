@@ -189,7 +189,8 @@ export async function mailboxMessages(dataDir: string): Promise<Map<string, stri
   const dir = path.join(dataDir, 'mailbox');
   const messages = new Map<string, string>();
   for (const name of await readdir(dir).catch(() => [] as string[])) {
-    if (name.endsWith('.eml')) messages.set(name.replace(/\.eml$/, ''), await readFile(path.join(dir, name), 'utf8'));
+    // Dot-files are the mailbox's half-written temporaries, renamed into place when complete.
+    if (name.endsWith('.eml') && !name.startsWith('.')) messages.set(name.replace(/\.eml$/, ''), await readFile(path.join(dir, name), 'utf8'));
   }
   return messages;
 }
