@@ -3,7 +3,7 @@ import { currentAreaId } from '../area/current.ts';
 import { areaPages } from '../area/pages.ts';
 
 /** The forms' first pages; their other states are tested by their own tests. */
-const FORM_PAGES = ['/ask-for-a-call'];
+const FORM_PAGES = ['/ask-for-a-call', '/refer'];
 
 /** Every easy-read page of the area served, for search engines and for the accessibility tests. */
 export const GET: APIRoute = async ({ url }) => {

@@ -186,8 +186,12 @@ export function enhanceSteps(form: HTMLFormElement, definition: FormDefinition, 
     // No step of ours to go back to in the browser's history (the page was loaded on this step).
     const values = enhanced.values();
     const visible = visibleSteps(values);
-    const at = current === CHECK ? visible.length : visible.findIndex((step) => step.id === current);
-    const before = current === CHECK || at < 0 ? visible[visible.length - 1] : visible[at - 1];
+    const at = visible.findIndex((step) => step.id === current);
+    // From the check step, the last step; from a divert view, the step that led there.
+    const before =
+      at >= 0
+        ? visible[at - 1]
+        : (visible.find((step) => current !== CHECK && options.divert?.(step.id, values) === current) ?? visible[visible.length - 1]);
     if (before) {
       show(before.id, { push: false });
       history.replaceState({ [STATE_KEY]: before.id, depth: 0 } satisfies StepState, '');

@@ -1,0 +1,242 @@
+/**
+ * The DSR team's email for a referral. The subject carries only our words,
+ * the reference, the register and the borough or district: never the name
+ * or any health detail. The body groups every answer under the headings the
+ * team works through: Safety first, then who asked, the person, diagnosis,
+ * why now, the consent basis, how to contact, communication needs
+ * (Accessible Information Standard) and, where the area promises one, the
+ * date to reply by. Reply-To is the form-filler's own email address, when
+ * they chose email (one plain address, checked by the schema).
+ */
+import type { IsoDate } from '../../time/london.ts';
+import { formatLongDate } from '../../time/working-days.ts';
+import { formatClockTime } from '../../time/easy-read-time.ts';
+import { inLondon } from '../../time/london.ts';
+import { oneLine, renderHtml, renderText, type EmailContent, type EmailRow } from '../shared/email.ts';
+import {
+  CONTACT_METHOD,
+  DIAGNOSIS,
+  NEEDS,
+  PLACE_NOT_SURE,
+  REASONS,
+  choiceLabel,
+} from './questions.ts';
+import type { RegisterRule } from './rules.ts';
+import type { ReferralAnswers } from './schema.ts';
+import { formatDate, linesOf } from './summary.ts';
+
+export interface ReferralEmailInput {
+  reference: string;
+  answers: ReferralAnswers;
+  receivedAt: Date;
+  /** Age in whole years on the London day the referral was sent. */
+  age: number;
+  /** The area's register for that age; undefined if the settings have none (the email says so). */
+  register: RegisterRule | undefined;
+  /** Undefined when the area promises no reply time. */
+  replyBy: IsoDate | undefined;
+  replyWorkingDays: number | undefined;
+  areaName: string;
+  /** "borough" or "district". */
+  placeKind: string;
+}
+
+export interface RenderedEmail {
+  subject: string;
+  text: string;
+  html: string;
+  replyTo?: string;
+}
+
+export const EMAIL_HEADINGS = {
+  safety: 'Safety',
+  who: 'Who filled this in',
+  person: 'The person',
+  diagnosis: 'Diagnosis',
+  support: 'Why extra support is needed now',
+  consent: 'Consent (basis)',
+  contact: 'How to contact',
+  needs: 'Communication needs (Accessible Information Standard)',
+  replyBy: 'Reply by',
+} as const;
+
+const capitalise = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+
+/** Who filled in the form, in the team's words (the form's choices are in the first person). */
+export const FILLER_FOR_TEAM: Record<ReferralAnswers['filler'], string> = {
+  self: 'The person themselves',
+  parent: 'A parent, or someone with parental responsibility',
+  carer: 'A carer, family member or friend',
+  professional: 'A professional',
+};
+
+/** "Lewisham", or "Borough not known" for "I am not sure". */
+export function placeText(place: string, placeKind: string): string {
+  return place === PLACE_NOT_SURE ? `${capitalise(placeKind)} not known` : place;
+}
+
+export function registerText(register: RegisterRule | undefined, age: number): string {
+  return register ? register.name : `No register in this area's settings fits age ${age}: check the settings`;
+}
+
+/** "DSR referral DSR-7KQM-2XPT, Children and young people under 18, Lewisham". */
+export function referralSubject(input: Pick<ReferralEmailInput, 'reference' | 'register' | 'age' | 'placeKind'> & { place: string }): string {
+  const register = input.register?.name ?? 'Register not known';
+  return oneLine(`DSR referral ${input.reference}, ${register}, ${placeText(input.place, input.placeKind)}`);
+}
+
+/** "Friday 20 November 2026 at 3:05pm", on a London clock. */
+export function formatReceived(at: Date): string {
+  const london = inLondon(at);
+  return `${london.toFormat('cccc d LLLL yyyy')} at ${formatClockTime(london)}`;
+}
+
+/** The consent basis in the team's words: who agreed, on what legal footing. */
+export function consentBasis(answers: Pick<ReferralAnswers, 'consent16' | 'consentUnder16'>): { band: string; basis: string } {
+  switch (answers.consent16) {
+    case 'agrees':
+      return { band: '16 or over', basis: 'The person agrees to be on the DSR (their own consent).' };
+    case 'cannot-decide':
+      return {
+        band: '16 or over',
+        basis:
+          'The person may not be able to decide (mental capacity). A Mental Capacity Assessment is needed; if they lack capacity for this decision, a best interests decision under the Mental Capacity Act 2005.',
+      };
+    case 'no':
+      return { band: '16 or over', basis: 'The person does not agree: not to be sent.' };
+  }
+  switch (answers.consentUnder16) {
+    case 'parent':
+      return { band: 'Under 16', basis: 'A parent or person with parental responsibility agrees.' };
+    case 'young-person':
+      return { band: 'Under 16', basis: 'The young person agrees for themselves (Gillick competence: to be confirmed by a professional).' };
+    case 'no':
+      return { band: 'Under 16', basis: 'Nobody agrees: not to be sent.' };
+  }
+  return { band: 'Unknown', basis: 'No consent answer.' };
+}
+
+export function referralEmailContent(input: ReferralEmailInput): EmailContent {
+  const a = input.answers;
+  const kind = capitalise(input.placeKind);
+  const place = placeText(a.place, input.placeKind);
+  const register = registerText(input.register, input.age);
+  const days = input.replyWorkingDays;
+  const replyBy = input.replyBy && days ? `${formatLongDate(input.replyBy)} (${days} working ${days === 1 ? 'day' : 'days'})` : undefined;
+  const danger = a.danger === 'yes';
+  const consent = consentBasis(a);
+  const self = a.filler === 'self';
+
+  const facts: EmailRow[] = [
+    {
+      label: 'Danger right now',
+      value: danger ? 'YES: they said someone is in danger right now. See Safety.' : 'No',
+    },
+    { label: 'Register', value: register },
+    { label: kind, value: place },
+    ...(replyBy ? [{ label: 'Reply by', value: replyBy }] : []),
+    { label: 'Reference', value: input.reference },
+    { label: 'Received', value: formatReceived(input.receivedAt) },
+  ];
+
+  const contactRows: EmailRow[] = [{ label: 'Best way to contact', value: choiceLabel(CONTACT_METHOD, a.contactMethod) }];
+  if (a.phone) contactRows.push({ label: a.contactMethod === 'text' ? 'Mobile number (for texts)' : 'Phone number', value: [`${a.phone.typed} (as typed)`, `${a.phone.e164} (to dial)`] });
+  if (a.email) contactRows.push({ label: 'Email address', value: a.email });
+  if (a.contactMethod === 'letter') {
+    contactRows.push({ label: 'Address for letters', value: a.letterAddress ? linesOf(a.letterAddress) : ["The person's home address (see The person)"] });
+  }
+  contactRows.push({
+    label: 'Who to contact',
+    value: self ? 'The person (they filled this in)' : `${a.fillerName ?? 'The person who filled this in'} (${FILLER_FOR_TEAM[a.filler].toLowerCase()})`,
+  });
+
+  const sections: EmailContent['sections'] = [
+    {
+      heading: EMAIL_HEADINGS.safety,
+      rows: [
+        { label: 'Is anyone in danger right now?', value: danger ? 'Yes' : 'No' },
+        ...(danger
+          ? [{ label: 'What the form did', value: 'Showed 999, NHS 111 option 2 and the local crisis lines straight away, then let them carry on.' }]
+          : []),
+      ],
+    },
+    {
+      heading: EMAIL_HEADINGS.who,
+      rows: [
+        { label: 'Who filled this in', value: FILLER_FOR_TEAM[a.filler] },
+        ...(self
+          ? []
+          : [
+              { label: 'Their name', value: a.fillerName },
+              { label: 'How they know the person', value: a.relationship === undefined ? undefined : linesOf(a.relationship) },
+            ]),
+      ],
+    },
+    {
+      heading: EMAIL_HEADINGS.person,
+      rows: [
+        { label: 'Full name', value: a.name },
+        { label: 'Date of birth', value: formatDate(a.dob) },
+        { label: 'Age on the day of sending', value: String(input.age) },
+        { label: 'Register', value: register },
+        { label: 'Home address', value: linesOf(a.address) },
+        { label: 'Postcode', value: a.postcode },
+        { label: kind, value: place },
+        { label: 'GP surgery', value: a.gp.known ? a.gp.name : 'They do not know' },
+        { label: 'NHS number', value: a.nhsNumber ?? 'Not given' },
+      ],
+    },
+    {
+      heading: EMAIL_HEADINGS.diagnosis,
+      rows: [{ label: 'Learning disability or autism', value: choiceLabel(DIAGNOSIS, a.diagnosis) }],
+    },
+    {
+      heading: EMAIL_HEADINGS.support,
+      rows: [
+        { label: 'Reasons', value: a.reasons.map((reason) => choiceLabel(REASONS, reason)!) },
+        ...(a.reasonsOther === undefined ? [] : [{ label: 'Other reason', value: linesOf(a.reasonsOther) }]),
+        { label: 'What is happening now', value: a.happening === undefined ? 'Not given' : linesOf(a.happening) },
+      ],
+    },
+    {
+      heading: EMAIL_HEADINGS.consent,
+      rows: [
+        { label: 'Age band on the day of sending', value: consent.band },
+        { label: 'Basis', value: consent.basis },
+        ...(a.consent16 === 'cannot-decide'
+          ? [{ label: 'Who helps them make big decisions', value: a.capacityDetail === undefined ? 'Not given' : linesOf(a.capacityDetail) }]
+          : []),
+      ],
+    },
+    { heading: EMAIL_HEADINGS.contact, rows: contactRows },
+    {
+      heading: EMAIL_HEADINGS.needs,
+      rows: [
+        { label: 'Needs', value: a.needs.length ? a.needs.map((need) => choiceLabel(NEEDS, need)!) : 'None given' },
+        ...(a.needsLanguage === undefined ? [] : [{ label: 'Language', value: a.needsLanguage }]),
+        ...(a.needsOther === undefined ? [] : [{ label: 'Other help', value: linesOf(a.needsOther) }]),
+      ],
+    },
+  ];
+  if (replyBy) {
+    sections.push({ heading: EMAIL_HEADINGS.replyBy, rows: [{ label: 'Reply to the person who asked by', value: replyBy }] });
+  }
+
+  return {
+    title: `DSR referral ${input.reference}`,
+    facts,
+    sections,
+    footer: `Sent from the ${input.areaName} Dynamic Support Register website (Ask to join the DSR).`,
+  };
+}
+
+export function renderReferralEmail(input: ReferralEmailInput): RenderedEmail {
+  const content = referralEmailContent(input);
+  const email: RenderedEmail = {
+    subject: referralSubject({ ...input, place: input.answers.place }),
+    text: renderText(content),
+    html: renderHtml(content),
+  };
+  if (input.answers.email) email.replyTo = input.answers.email;
+  return email;
+}

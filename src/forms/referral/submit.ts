@@ -1,0 +1,61 @@
+/**
+ * Hands a checked, confirmed referral to the queue: works out the age on the
+ * London day of sending, the register for that age and the reply-by date,
+ * builds the team's email once the reference is known, and returns only when
+ * the queue holds the message durably. The same token again gives the same
+ * reference and sends nothing more. A referral without consent is never
+ * queued (the page stops before this; this is the last guard).
+ */
+import type { Area } from '../../area/schema.ts';
+import type { OutgoingMessage } from '../../mail/message.ts';
+import { now } from '../../time/clock.ts';
+import { londonDate } from '../../time/london.ts';
+import { addWorkingDays } from '../../time/working-days.ts';
+import type { Submission, Submitted } from '../shared/handle.ts';
+import { confirmationUrl } from './confirmation.ts';
+import { renderReferralEmail } from './email.ts';
+import { chooseRegister } from './rules.ts';
+import { ageFromAnswers, consentRefused, type ReferralAnswers } from './schema.ts';
+
+/** The queue's accept(), as src/queue/index.ts gives it: `getQueue().accept`. */
+export type Accept = (request: {
+  token: string;
+  build: (reference: string) => OutgoingMessage | Promise<OutgoingMessage>;
+}) => Promise<{ reference: string }>;
+
+export class ConsentRefusedError extends Error {
+  constructor() {
+    super('A referral without consent cannot be sent');
+    this.name = 'ConsentRefusedError';
+  }
+}
+
+export async function submitReferral(
+  submission: Submission<ReferralAnswers>,
+  area: Pick<Area, 'name' | 'mailbox' | 'replyWorkingDays' | 'registers' | 'places'>,
+  accept: Accept,
+): Promise<Submitted> {
+  if (consentRefused(submission.data)) throw new ConsentRefusedError();
+  const receivedAt = now();
+  const age = ageFromAnswers(submission.data, londonDate(receivedAt));
+  const register = chooseRegister(area.registers, age);
+  const replyBy = area.replyWorkingDays === undefined ? undefined : addWorkingDays(receivedAt, area.replyWorkingDays);
+  const { reference } = await accept({
+    token: submission.token,
+    build: (reference) => ({
+      to: area.mailbox,
+      ...renderReferralEmail({
+        reference,
+        answers: submission.data,
+        receivedAt,
+        age,
+        register,
+        replyBy,
+        replyWorkingDays: area.replyWorkingDays,
+        areaName: area.name,
+        placeKind: area.places.kind,
+      }),
+    }),
+  });
+  return { reference, confirmation: confirmationUrl(reference, replyBy) };
+}

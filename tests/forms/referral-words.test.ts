@@ -1,0 +1,93 @@
+/**
+ * Easy read for the referral form's own words (the content lint covers
+ * content/ only): every label, hint, choice, step title and the sentences in
+ * the referral's components and pages have 15 words or fewer, use none of
+ * the banned words, and every picture named is in the catalogue. Hard-word
+ * links go to glossary entries that exist.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import { BANNED, checkSentenceLength, format, stringChunk, type Chunk } from '../content/easy-read.ts';
+import { STEPS, questions, type Question } from '../../src/forms/referral/questions.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const FILE = 'src/forms/referral/questions.ts';
+const catalogue = JSON.parse(readFileSync(path.join(ROOT, 'src/pictures/catalogue.json'), 'utf8')) as Record<string, string>;
+
+function questionChunks(): Chunk[] {
+  const chunks: Chunk[] = [];
+  for (const kind of ['borough', 'district']) {
+    for (const [name, question] of Object.entries(questions(kind) as Record<string, Question>)) {
+      for (const text of [question.label, question.hint, question.when, question.short]) if (text) chunks.push(stringChunk(`${FILE} ${name}`, text, 1));
+      for (const choice of question.choices ?? []) {
+        chunks.push(stringChunk(`${FILE} ${name}`, choice.label, 1));
+        if (choice.hint) chunks.push(stringChunk(`${FILE} ${name}`, choice.hint, 1));
+      }
+    }
+  }
+  for (const step of STEPS) chunks.push(stringChunk(`${FILE} steps`, step.title, 1));
+  return chunks;
+}
+
+/** The words people read in the referral's .astro files: text between tags, without {expressions}. */
+function componentChunks(): Chunk[] {
+  const files = [
+    ...readdirSync(path.join(ROOT, 'src/forms/referral')).filter((f) => f.endsWith('.astro')).map((f) => `src/forms/referral/${f}`),
+    'src/pages/refer.astro',
+    'src/pages/refer/sent.astro',
+  ];
+  const chunks: Chunk[] = [];
+  for (const file of files) {
+    const source = readFileSync(path.join(ROOT, file), 'utf8');
+    const template = source.slice(source.indexOf('---', 3) + 3);
+    for (const match of template.matchAll(/<(p|h[1-6]|li|button)\b[^>]*>([\s\S]*?)<\/\1>/g)) {
+      const text = match[2]!
+        .replace(/\{[^{}]*\}/g, 'X')
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+      if (text) chunks.push(stringChunk(file, text, source.slice(0, match.index).split('\n').length));
+    }
+  }
+  return chunks;
+}
+
+describe('easy read: the referral form', () => {
+  const chunks = [...questionChunks(), ...componentChunks()];
+
+  test('there are words to check', () => {
+    assert.ok(chunks.length > 100, String(chunks.length));
+  });
+
+  test('every sentence has 15 words or fewer', () => {
+    const problems = checkSentenceLength(chunks);
+    assert.deepEqual(problems.map(format), []);
+  });
+
+  test('no banned words (please, e.g., i.e., etc)', () => {
+    const problems = chunks.filter((chunk) => BANNED.some((word) => new RegExp(`(^|\\W)${word.replace(/\./g, '\\.')}(\\W|$)`, 'i').test(chunk.text)));
+    assert.deepEqual(problems.map((chunk) => `${chunk.file}: ${chunk.text}`), []);
+  });
+
+  test('every picture is in the catalogue', () => {
+    const named = [
+      ...Object.values(questions('borough') as Record<string, Question>).flatMap((question) => (question.picture ? [question.picture] : [])),
+      ...STEPS.map((step) => step.picture),
+    ];
+    for (const file of ['src/forms/referral/ReferralQuestions.astro', 'src/forms/referral/NoConsent.astro', 'src/pages/refer.astro', 'src/pages/refer/sent.astro']) {
+      for (const match of readFileSync(path.join(ROOT, file), 'utf8').matchAll(/picture="([a-z0-9-]+)"/g)) named.push(match[1]!);
+    }
+    assert.deepEqual(named.filter((name) => !(name in catalogue)), []);
+  });
+
+  test('hard-word links go to glossary entries that exist', () => {
+    const slugs = new Set<string>();
+    for (const file of readdirSync(path.join(ROOT, 'src/forms/referral')).filter((f) => f.endsWith('.astro'))) {
+      for (const match of readFileSync(path.join(ROOT, 'src/forms/referral', file), 'utf8').matchAll(/<HardWord slug="([a-z0-9-]+)"/g)) slugs.add(match[1]!);
+    }
+    assert.ok(slugs.size >= 8);
+    assert.deepEqual([...slugs].filter((slug) => !existsSync(path.join(ROOT, 'content/glossary', `${slug}.md`))), []);
+  });
+});
