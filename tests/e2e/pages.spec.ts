@@ -3,6 +3,7 @@
  * JavaScript on and off). Each test walks all pages and reports every page
  * that fails, not just the first.
  */
+import http from 'node:http';
 import type { Page } from '@playwright/test';
 import { FORM_PAGES, REQUIRED_SLUGS } from '../support/areas.ts';
 import { describeViolations, runAxe } from '../support/axe.ts';
@@ -415,3 +416,34 @@ function numberProblem(href: string, text: string): string | null {
   }
   return `not a phone link: ${href}`;
 }
+
+/** Bytes of a response as sent over the wire, compressed as a browser would ask. */
+function compressedSize(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers: { 'accept-encoding': 'br, gzip' } }, (res) => {
+        let bytes = 0;
+        res.on('data', (chunk: Buffer) => (bytes += chunk.length));
+        res.on('end', () => resolve(bytes));
+      })
+      .on('error', reject);
+  });
+}
+
+test('each page fits one round trip (HTML and CSS at most 14 KB compressed) and its pictures 30 KB more', async ({
+  page,
+  pagePaths,
+  baseURL,
+  javaScriptEnabled,
+}) => {
+  test.skip(!javaScriptEnabled, 'sizes do not depend on JavaScript; measured once per area');
+  await forEachPage(pagePaths, async (path) => {
+    await open(page, path);
+    const html = await compressedSize(new URL(path, baseURL).href);
+    expect.soft(html, `${path}: HTML with its inline CSS, compressed bytes`).toBeLessThanOrEqual(14 * 1024);
+    const pictures = await page.locator('img').evaluateAll((imgs) => [...new Set(imgs.map((img) => (img as HTMLImageElement).src))]);
+    let pictureBytes = 0;
+    for (const src of pictures) pictureBytes += await compressedSize(src);
+    expect.soft(pictureBytes, `${path}: pictures, compressed bytes`).toBeLessThanOrEqual(30 * 1024);
+  });
+});
