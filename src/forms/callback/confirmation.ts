@@ -1,18 +1,11 @@
-/**
- * The confirmation page's address: the reference and the call-by date, and
- * nothing personal: `/ask-for-a-call/sent?ref=DSR-7KQM-2XPT&by=2026-11-24`.
- * The queue does not say when a reference was accepted, so the date the
- * email promised travels with the reference; the page checks both.
- */
-import { isReference } from '../../queue/reference.ts';
-import { addDays, calendarDay, londonDate, type IsoDate } from '../../time/london.ts';
+/** The callback confirmation page's address: `/ask-for-a-call/sent?ref=…&by=<call-by date>`. */
+import type { IsoDate } from '../../time/london.ts';
+import { confirmationAt, readConfirmationQuery } from '../shared/confirmation.ts';
 
 export const CONFIRMATION_PATH = '/ask-for-a-call/sent';
 
 export function confirmationUrl(reference: string, callBy: IsoDate | undefined): string {
-  const query = new URLSearchParams({ ref: reference });
-  if (callBy) query.set('by', callBy);
-  return `${CONFIRMATION_PATH}?${query}`;
+  return confirmationAt(CONFIRMATION_PATH, reference, callBy);
 }
 
 export interface Confirmation {
@@ -21,22 +14,7 @@ export interface Confirmation {
   callBy: IsoDate | undefined;
 }
 
-/** What the confirmation page shows, or undefined when the address has no real reference. */
 export function readConfirmation(query: URLSearchParams, today: Date): Confirmation | undefined {
-  const reference = query.get('ref') ?? '';
-  if (!isReference(reference)) return undefined;
-  const by = query.get('by') ?? '';
-  return { reference, callBy: isPlausibleCallBy(by, today) ? by : undefined };
-}
-
-// A request made in the last year, answered within the schema's 30 working
-// days (about 6 weeks; 62 days allows for Christmas and Easter).
-function isPlausibleCallBy(by: string, today: Date): boolean {
-  try {
-    calendarDay(by);
-  } catch {
-    return false;
-  }
-  const day = londonDate(today);
-  return by > addDays(day, -366) && by <= addDays(day, 62);
+  const found = readConfirmationQuery(query, today);
+  return found && { reference: found.reference, callBy: found.by };
 }

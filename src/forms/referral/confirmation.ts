@@ -1,19 +1,12 @@
-/**
- * The confirmation page's address: the reference and the reply-by date, and
- * nothing personal: `/refer/sent?ref=DSR-7KQM-2XPT&by=2026-11-24`. The queue
- * does not say when a reference was accepted, so the date the email promised
- * travels with the reference; the page checks both.
- */
-import { isReference } from '../../queue/reference.ts';
-import { addDays, calendarDay, londonDate, type IsoDate } from '../../time/london.ts';
+/** The referral confirmation page's address: `/refer/sent?ref=…&by=<reply-by date>`. */
+import type { IsoDate } from '../../time/london.ts';
+import { confirmationAt, readConfirmationQuery } from '../shared/confirmation.ts';
 
 export const REFER_PATH = '/refer';
 export const CONFIRMATION_PATH = '/refer/sent';
 
 export function confirmationUrl(reference: string, replyBy: IsoDate | undefined): string {
-  const query = new URLSearchParams({ ref: reference });
-  if (replyBy) query.set('by', replyBy);
-  return `${CONFIRMATION_PATH}?${query}`;
+  return confirmationAt(CONFIRMATION_PATH, reference, replyBy);
 }
 
 export interface Confirmation {
@@ -22,22 +15,7 @@ export interface Confirmation {
   replyBy: IsoDate | undefined;
 }
 
-/** What the confirmation page shows, or undefined when the address has no real reference. */
 export function readConfirmation(query: URLSearchParams, today: Date): Confirmation | undefined {
-  const reference = query.get('ref') ?? '';
-  if (!isReference(reference)) return undefined;
-  const by = query.get('by') ?? '';
-  return { reference, replyBy: isPlausibleReplyBy(by, today) ? by : undefined };
-}
-
-// A referral made in the last year, answered within the area schema's limit
-// of 30 working days (about 6 weeks; 62 days allows for Christmas and Easter).
-function isPlausibleReplyBy(by: string, today: Date): boolean {
-  try {
-    calendarDay(by);
-  } catch {
-    return false;
-  }
-  const day = londonDate(today);
-  return by > addDays(day, -366) && by <= addDays(day, 62);
+  const found = readConfirmationQuery(query, today);
+  return found && { reference: found.reference, replyBy: found.by };
 }
