@@ -13,7 +13,11 @@ const sharedPages = defineCollection({
 
 /** Pages of one area. Ids are `<area>/<page>`; a page replaces the shared page of the same name. */
 const areaPages = defineCollection({
-  loader: glob({ pattern: '*/pages/*.md', base: './content/areas', generateId: ({ entry }) => entry.replace('/pages/', '/').replace(/\.md$/, '') }),
+  loader: glob({
+    pattern: '*/pages/*.md',
+    base: './content/areas',
+    generateId: ({ entry }) => entry.replace('/pages/', '/').replace(/\.md$/, ''),
+  }),
   schema: fromValibot(PageSchema),
 });
 
@@ -26,7 +30,9 @@ const areas = defineCollection({
 /** Crisis lines for everyone in England, shown in every area in the order of `rank`. */
 const nationalLines = defineCollection({
   loader: file('./content/shared/national-crisis-lines.yaml'),
-  schema: fromValibot(v.object({ ...v.omit(CrisisLineSchema, ['places']).entries, rank: v.pipe(v.number(), v.integer()) })),
+  schema: fromValibot(
+    v.object({ ...v.omit(CrisisLineSchema, ['places']).entries, rank: v.pipe(v.number(), v.integer()) }),
+  ),
 });
 
 const glossary = defineCollection({

@@ -64,7 +64,9 @@ server.requestTimeout = 30_000;
 server.listen(port, host, () => {
   const behind = origin ? `, public address ${origin.origin}` : '';
   const trusted = proxies.size > 0 ? `, trusting X-Forwarded-For from ${[...proxies].join(', ')}` : '';
-  console.log(`DSR portal for ${area} at http://localhost:${port} (request bodies up to ${BODY_LIMIT / 1024} KB${behind}${trusted})`);
+  console.log(
+    `DSR portal for ${area} at http://localhost:${port} (request bodies up to ${BODY_LIMIT / 1024} KB${behind}${trusted})`,
+  );
 });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -114,12 +114,13 @@ export const AreaSchema = v.pipe(
   }),
   v.check(
     (area) =>
-      area.crisisLines.every(
-        (line) => line.places === 'all' || line.places.every((p) => area.places.list.includes(p)),
-      ),
+      area.crisisLines.every((line) => line.places === 'all' || line.places.every((p) => area.places.list.includes(p))),
     'Every crisis line place must be one of the area places',
   ),
-  v.check((area) => area.crisisLines.every((l) => l.phone || l.text), 'Every crisis line needs a phone number or a text number'),
+  v.check(
+    (area) => area.crisisLines.every((l) => l.phone || l.text),
+    'Every crisis line needs a phone number or a text number',
+  ),
 );
 
 export type Area = v.InferOutput<typeof AreaSchema>;

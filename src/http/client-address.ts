@@ -9,7 +9,14 @@ export const CLIENT_ADDRESS_HEADER = 'x-dsr-client-address';
  * removes them all before the app sees the request, so nothing downstream
  * (Astro's `clientAddress`, its origin check, a page) can be fooled by them.
  */
-export const PROXY_HEADERS = ['x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', 'x-forwarded-port', 'forwarded', 'x-real-ip'] as const;
+export const PROXY_HEADERS = [
+  'x-forwarded-for',
+  'x-forwarded-host',
+  'x-forwarded-proto',
+  'x-forwarded-port',
+  'forwarded',
+  'x-real-ip',
+] as const;
 
 /**
  * This module is loaded twice in production (by src/server.ts, and bundled
@@ -34,7 +41,12 @@ export function isServedByWrapper(): boolean {
 
 /** Proxies whose X-Forwarded-For we believe, from TRUSTED_PROXIES ("127.0.0.1,::1"). */
 export function trustedProxies(env = process.env): Set<string> {
-  return new Set((env.TRUSTED_PROXIES ?? '').split(',').map((s) => normalise(s.trim())).filter(Boolean));
+  return new Set(
+    (env.TRUSTED_PROXIES ?? '')
+      .split(',')
+      .map((s) => normalise(s.trim()))
+      .filter(Boolean),
+  );
 }
 
 function normalise(address: string): string {
@@ -49,7 +61,10 @@ function normalise(address: string): string {
 export function clientAddress(req: IncomingMessage, proxies: Set<string>): string {
   const peer = normalise(req.socket.remoteAddress ?? 'unknown');
   if (!proxies.has(peer)) return peer;
-  const forwarded = String(req.headers['x-forwarded-for'] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const forwarded = String(req.headers['x-forwarded-for'] ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   return forwarded.length > 0 ? normalise(forwarded.at(-1)!) : peer;
 }
 
@@ -65,9 +80,18 @@ export function publicOrigin(env = process.env): URL | undefined {
   try {
     url = new URL(value);
   } catch {
-    throw new Error('PUBLIC_ORIGIN is not a URL. Set it to the address people use, for example https://dsr.example.nhs.uk');
+    throw new Error(
+      'PUBLIC_ORIGIN is not a URL. Set it to the address people use, for example https://dsr.example.nhs.uk',
+    );
   }
-  if (!/^https?:$/.test(url.protocol) || url.pathname !== '/' || url.search || url.hash || url.username || url.password) {
+  if (
+    !/^https?:$/.test(url.protocol) ||
+    url.pathname !== '/' ||
+    url.search ||
+    url.hash ||
+    url.username ||
+    url.password
+  ) {
     throw new Error('PUBLIC_ORIGIN must be only a scheme and a host, for example https://dsr.example.nhs.uk');
   }
   return url;

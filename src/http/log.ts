@@ -26,7 +26,7 @@ export function errorFields(error: unknown): { error: string; code?: string; at?
     .slice(0, 8)
     .map((line) => line.trim().replace(/^at\s+/, ''))
     // A frame names a function and a file: keep it only if it looks like one (an eval'd message would not).
-    .filter((line) => /^[\w$.<>\[\] ]*\(?(file:|node:|\/)[^()\s]*\)?$/.test(line));
+    .filter((line) => /^[\w$.<>[\] ]*\(?(file:|node:|\/)[^()\s]*\)?$/.test(line));
   return {
     error: /^[A-Za-z][\w]{0,60}$/.test(error.name) ? error.name : 'Error',
     ...(typeof code === 'string' && /^[A-Z0-9_]{1,40}$/.test(code) ? { code } : {}),
@@ -51,7 +51,10 @@ const ERROR_LINE = /^(\s*(?:Uncaught )?(?:[A-Z][\w$]*)?(?:Error|Exception)(?: \[
  * strings are cut from addresses.
  */
 export function redactConsoleText(args: unknown[]): string {
-  const text = formatWithOptions({ colors: false, depth: 2 }, ...args.map((arg) => (arg instanceof Error ? describeError(arg) : arg)));
+  const text = formatWithOptions(
+    { colors: false, depth: 2 },
+    ...args.map((arg) => (arg instanceof Error ? describeError(arg) : arg)),
+  );
   const lines = text.split('\n');
   const hasStack = lines.some((line) => STACK_FRAME.test(line));
   const kept: string[] = [];

@@ -40,7 +40,11 @@ async function rows(spool: Spool, place: Place, now: number): Promise<Row[]> {
     if (!header) continue;
     const state = await spool.readState(name);
     const next =
-      place === 'parked' ? '-' : !state || state.nextAttemptAt <= now ? 'now' : `in ${duration(state.nextAttemptAt - now)}`;
+      place === 'parked'
+        ? '-'
+        : !state || state.nextAttemptAt <= now
+          ? 'now'
+          : `in ${duration(state.nextAttemptAt - now)}`;
     const reason = state?.parkedReason ? ` (${state.parkedReason})` : '';
     out.push({
       reference: name,
@@ -67,9 +71,16 @@ async function list(spool: Spool): Promise<void> {
       ...all.map((r) => [r.reference, r.state, duration(now - r.acceptedAt), String(r.attempts), r.next, r.last]),
     ];
     const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
-    for (const row of table) console.log(row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd());
+    for (const row of table)
+      console.log(
+        row
+          .map((cell, i) => cell.padEnd(widths[i]!))
+          .join('  ')
+          .trimEnd(),
+      );
   }
-  if (corrupt) console.log(`${corrupt} file(s) failed their integrity check and are set aside in ${spool.dirs.corrupt}`);
+  if (corrupt)
+    console.log(`${corrupt} file(s) failed their integrity check and are set aside in ${spool.dirs.corrupt}`);
 }
 
 async function retry(spool: Spool, ledger: Ledger, input: string | undefined, scanSeconds: number): Promise<number> {

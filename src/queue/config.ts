@@ -42,7 +42,10 @@ export class QueueConfigError extends Error {
 const seconds = (fallback: number) =>
   v.optional(v.pipe(v.string(), v.trim(), v.decimal(), v.transform(Number), v.minValue(0.001)), String(fallback));
 const whole = (fallback: number, min: number, max: number) =>
-  v.optional(v.pipe(v.string(), v.trim(), v.digits(), v.transform(Number), v.minValue(min), v.maxValue(max)), String(fallback));
+  v.optional(
+    v.pipe(v.string(), v.trim(), v.digits(), v.transform(Number), v.minValue(min), v.maxValue(max)),
+    String(fallback),
+  );
 const flag = v.optional(v.picklist(['true', 'false', '1', '0', 'yes', 'no']));
 
 const EnvSchema = v.object({
@@ -75,7 +78,12 @@ export function loadConfig(
   const result = v.safeParse(EnvSchema, present);
   if (!result.success) {
     const names = [...new Set(result.issues.map((issue) => v.getDotPath(issue) ?? 'environment'))];
-    throw new QueueConfigError(names.map((name) => `${name} is not valid.${name === 'SMTP_URL' ? ' It must be smtp://user:pass@host:port or smtps://…' : ''}`));
+    throw new QueueConfigError(
+      names.map(
+        (name) =>
+          `${name} is not valid.${name === 'SMTP_URL' ? ' It must be smtp://user:pass@host:port or smtps://…' : ''}`,
+      ),
+    );
   }
   const e = result.output;
   const problems: string[] = [];

@@ -42,7 +42,8 @@ export function getQueue(): MailQueue {
   const config = loadConfig(process.env);
   const { key, createdFile, file } = resolveSpoolKey(config);
   const logger = createLogger();
-  if (createdFile) logger.warn({ keyFile: createdFile }, 'created a development spool key; set SPOOL_KEY in production');
+  if (createdFile)
+    logger.warn({ keyFile: createdFile }, 'created a development spool key; set SPOOL_KEY in production');
   const queue = new MailQueue(config, { key, logger });
   slot[SLOT] = { queue, keyFile: file, keyCreated: createdFile !== undefined };
   return queue;
@@ -70,12 +71,16 @@ export async function startQueue(print: (line: string) => void = console.log): P
     return r && !r.startsWith('..') ? r : p;
   };
   if (state?.keyCreated && state.keyFile) {
-    print(`Mail queue: created a development key ${relative(state.keyFile)} (owner-only). Set SPOOL_KEY in production.`);
+    print(
+      `Mail queue: created a development key ${relative(state.keyFile)} (owner-only). Set SPOOL_KEY in production.`,
+    );
   } else if (state?.keyFile) {
     print(`Mail queue: using the development key ${relative(state.keyFile)}.`);
   }
   const health = queue.health();
-  print(`Mail queue: ${relative(path.join(config.dataDir, 'queue'))} (${health.queued} waiting, ${health.parked} parked)`);
+  print(
+    `Mail queue: ${relative(path.join(config.dataDir, 'queue'))} (${health.queued} waiting, ${health.parked} parked)`,
+  );
   print(`Mail goes to: ${queue.deliverer.description}`);
   if (config.production && !config.smtpUrl) {
     print('Mail queue: warning: NODE_ENV=production but no SMTP_URL, so mail only reaches the mailbox folder.');

@@ -41,7 +41,9 @@ export function resolveSpoolKey(config: QueueConfig): ResolvedKey {
   chmodSync(file, 0o600);
   const key = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
   if (key.length !== 32) {
-    throw new QueueConfigError([`The development key file ${file} is not a 32-byte base64 key. Delete it only if the queue is empty.`]);
+    throw new QueueConfigError([
+      `The development key file ${file} is not a 32-byte base64 key. Delete it only if the queue is empty.`,
+    ]);
   }
   return { key, createdFile, file };
 }

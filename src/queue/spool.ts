@@ -180,7 +180,9 @@ export class Spool {
 
   async readState(reference: string): Promise<DeliveryState | undefined> {
     try {
-      const parsed = JSON.parse(await readFile(path.join(this.dirs.state, `${reference}.json`), 'utf8')) as DeliveryState;
+      const parsed = JSON.parse(
+        await readFile(path.join(this.dirs.state, `${reference}.json`), 'utf8'),
+      ) as DeliveryState;
       return typeof parsed.attempts === 'number' && typeof parsed.nextAttemptAt === 'number' ? parsed : undefined;
     } catch {
       return undefined;

@@ -99,7 +99,14 @@ export class DeliveryWorker extends EventEmitter {
   /** A message just made durable: deliver it at once. */
   add(reference: string, acceptedAt: number): void {
     if (this.entries.has(reference)) return;
-    this.entries.set(reference, { reference, acceptedAt, attempts: 0, nextAttemptAt: 0, lastCode: undefined, busy: false });
+    this.entries.set(reference, {
+      reference,
+      acceptedAt,
+      attempts: 0,
+      nextAttemptAt: 0,
+      lastCode: undefined,
+      busy: false,
+    });
     this.ready.add(reference);
     this.pump();
   }
@@ -111,7 +118,8 @@ export class DeliveryWorker extends EventEmitter {
 
   snapshot(): WorkerSnapshot {
     let oldest: number | undefined;
-    for (const entry of this.entries.values()) if (oldest === undefined || entry.acceptedAt < oldest) oldest = entry.acceptedAt;
+    for (const entry of this.entries.values())
+      if (oldest === undefined || entry.acceptedAt < oldest) oldest = entry.acceptedAt;
     const now = this.deps.now();
     const state: DeliveryState =
       this.entries.size === 0
@@ -247,7 +255,12 @@ export class DeliveryWorker extends EventEmitter {
     }
     const to = config.mailTo ?? message.to;
     if (!to) return this.park(entry, 'no recipient', 'ENORECIPIENT');
-    const composed = await composeMessage(message, { reference, acceptedAt: new Date(entry.acceptedAt), to, sender: this.sender });
+    const composed = await composeMessage(message, {
+      reference,
+      acceptedAt: new Date(entry.acceptedAt),
+      to,
+      sender: this.sender,
+    });
 
     entry.attempts += 1;
     try {
@@ -262,7 +275,13 @@ export class DeliveryWorker extends EventEmitter {
     this.relayBlockedUntil = 0;
     this.failingSince = undefined;
     this.lastDeliveredAt = at;
-    await this.deps.ledger.record({ reference, outcome: 'delivered', acceptedAt: iso(entry.acceptedAt), at: iso(at), attempts: entry.attempts });
+    await this.deps.ledger.record({
+      reference,
+      outcome: 'delivered',
+      acceptedAt: iso(entry.acceptedAt),
+      at: iso(at),
+      attempts: entry.attempts,
+    });
     this.deps.logger.info({ reference, attempts: entry.attempts }, 'message delivered');
     this.emit('delivered', reference);
   }
@@ -280,9 +299,18 @@ export class DeliveryWorker extends EventEmitter {
     if (at - entry.acceptedAt >= config.lifetimeMs) return this.park(entry, 'expired', failure.code);
     const delay = backoffDelay(entry.attempts, config);
     entry.nextAttemptAt = at + delay;
-    await spool.writeState(entry.reference, { attempts: entry.attempts, nextAttemptAt: entry.nextAttemptAt, lastCode: failure.code });
+    await spool.writeState(entry.reference, {
+      attempts: entry.attempts,
+      nextAttemptAt: entry.nextAttemptAt,
+      lastCode: failure.code,
+    });
     logger.warn(
-      { reference: entry.reference, attempts: entry.attempts, code: failure.code, retryInSeconds: Math.round(delay / 1000) },
+      {
+        reference: entry.reference,
+        attempts: entry.attempts,
+        code: failure.code,
+        retryInSeconds: Math.round(delay / 1000),
+      },
       'delivery deferred',
     );
     this.wakeUpAt(entry.nextAttemptAt);
@@ -303,7 +331,14 @@ export class DeliveryWorker extends EventEmitter {
     await spool.move('active', 'parked', entry.reference);
     this.entries.delete(entry.reference);
     this.parked.add(entry.reference);
-    await ledger.record({ reference: entry.reference, outcome: 'parked', acceptedAt: iso(entry.acceptedAt), at: iso(at), attempts: entry.attempts, code });
+    await ledger.record({
+      reference: entry.reference,
+      outcome: 'parked',
+      acceptedAt: iso(entry.acceptedAt),
+      at: iso(at),
+      attempts: entry.attempts,
+      code,
+    });
     logger.error(
       { alert: 'mail-parked', reference: entry.reference, reason, code, attempts: entry.attempts },
       'ALERT: a message could not be delivered and is parked; see `npm run queue -- list`',
@@ -319,7 +354,14 @@ export class DeliveryWorker extends EventEmitter {
     this.entries.delete(name);
     this.corrupt += 1;
     if (reference) {
-      await ledger.record({ reference, outcome: 'corrupt', acceptedAt: undefined, at: iso(now()), attempts: 0, code: 'ECORRUPT' });
+      await ledger.record({
+        reference,
+        outcome: 'corrupt',
+        acceptedAt: undefined,
+        at: iso(now()),
+        attempts: 0,
+        code: 'ECORRUPT',
+      });
     }
     logger.error(
       { alert: 'spool-file-corrupt', reference: reference ?? 'unrecognised file', reason, folder: spool.dirs.corrupt },
@@ -333,7 +375,11 @@ export class DeliveryWorker extends EventEmitter {
     const code = (error as { code?: unknown }).code;
     entry.nextAttemptAt = this.deps.now() + this.deps.config.minBackoffMs;
     this.deps.logger.error(
-      { reference: entry.reference, code: typeof code === 'string' ? code : 'EINTERNAL', errorType: (error as Error)?.name },
+      {
+        reference: entry.reference,
+        code: typeof code === 'string' ? code : 'EINTERNAL',
+        errorType: (error as Error)?.name,
+      },
       'delivery attempt failed inside the queue; will try again',
     );
     if (this.entries.has(entry.reference)) this.wakeUpAt(entry.nextAttemptAt);

@@ -59,7 +59,7 @@ function weekLines(hours: WeeklyHours): string[] {
   const texts = DAY_NAMES.map((_, i) => openingsText(hours.times.filter((t) => t.days.includes(i + 1))));
   if (texts.every((t) => t === texts[0])) return [`Every day: ${texts[0]}`];
   const lines: string[] = [];
-  for (let first = 0; first < 7; ) {
+  for (let first = 0; first < 7;) {
     let last = first;
     while (last < 6 && texts[last + 1] === texts[first]) last++;
     lines.push(`${dayRange(first, last)}: ${texts[first]}`);
@@ -77,7 +77,9 @@ function openingsText(openings: Opening[]): string {
   if (openings.length === 0) return 'closed';
   return [...openings]
     .sort((a, b) => a.opens.localeCompare(b.opens))
-    .map(({ opens, closes }) => (isAllDay(opens, closes) ? 'day and night' : `${formatSettingsTime(opens)} to ${formatSettingsTime(closes)}`))
+    .map(({ opens, closes }) =>
+      isAllDay(opens, closes) ? 'day and night' : `${formatSettingsTime(opens)} to ${formatSettingsTime(closes)}`,
+    )
     .join(' and ');
 }
 

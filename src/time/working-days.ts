@@ -27,7 +27,7 @@ export function addWorkingDays(received: Date, workingDays: number): IsoDate {
     throw new RangeError(`Working days must be a whole number of 1 or more, not ${workingDays}`);
   }
   let date = londonDate(received);
-  for (let counted = 0; counted < workingDays; ) {
+  for (let counted = 0; counted < workingDays;) {
     date = addDays(date, 1);
     if (isWorkingDay(date)) counted++;
   }

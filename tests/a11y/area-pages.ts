@@ -17,5 +17,8 @@ export async function pagesOfArea(origin: string): Promise<{ urls: string[]; pro
   const urls = await listPageUrls(origin);
   const slugs = urls.map((url) => slugOf(new URL(url).pathname));
   const missing = REQUIRED_SLUGS.filter((slug) => !slugs.includes(slug));
-  return { urls, problems: missing.length ? [`the sitemap lacks ${missing.map((slug) => `/${slug}`).join(', ')}`] : [] };
+  return {
+    urls,
+    problems: missing.length ? [`the sitemap lacks ${missing.map((slug) => `/${slug}`).join(', ')}`] : [],
+  };
 }

@@ -35,15 +35,24 @@ module.exports = {
       args: [...(process.getuid && process.getuid() === 0 ? ['--no-sandbox'] : []), '--disable-gpu'],
     },
   },
-  urls: !offered ? [] : [
-    form,
-    {
-      url: `${form}#error-state`,
-      actions: ['click element form[data-form="callback"] button[type="submit"]', 'wait for element [data-error-summary] to be visible'],
-    },
-    {
-      url: `${form}#confirmation`,
-      actions: [...fillGoodAnswers, 'click element form[data-form="callback"] button[type="submit"]', 'wait for path to be /ask-for-a-call/sent'],
-    },
-  ],
+  urls: !offered
+    ? []
+    : [
+        form,
+        {
+          url: `${form}#error-state`,
+          actions: [
+            'click element form[data-form="callback"] button[type="submit"]',
+            'wait for element [data-error-summary] to be visible',
+          ],
+        },
+        {
+          url: `${form}#confirmation`,
+          actions: [
+            ...fillGoodAnswers,
+            'click element form[data-form="callback"] button[type="submit"]',
+            'wait for path to be /ask-for-a-call/sent',
+          ],
+        },
+      ],
 };

@@ -40,7 +40,12 @@ const steps = [
   { id: 'consent', answers: ['check field #consentUnder16-2'] },
   {
     id: 'contact',
-    answers: ['set field #fillerName to Ann Smith', 'set field #relationship to Mum', 'check field #contactMethod-3', 'set field #email to ann@example.com'],
+    answers: [
+      'set field #fillerName to Ann Smith',
+      'set field #relationship to Mum',
+      'check field #contactMethod-3',
+      'set field #email to ann@example.com',
+    ],
   },
   { id: 'needs', answers: ['check field #needs'] },
 ];
@@ -49,11 +54,13 @@ const waitFor = (id) => `wait for element #step-${id}-title to be visible`;
 
 /** Answers the first `count` steps, pressing Continue after each and waiting for the next. */
 function answerSteps(count, changes = {}) {
-  return steps.slice(0, count).flatMap((step, index) => [
-    ...(changes[step.id] ?? step.answers),
-    `click element ${button}`,
-    waitFor(steps[index + 1]?.id ?? 'check'),
-  ]);
+  return steps
+    .slice(0, count)
+    .flatMap((step, index) => [
+      ...(changes[step.id] ?? step.answers),
+      `click element ${button}`,
+      waitFor(steps[index + 1]?.id ?? 'check'),
+    ]);
 }
 
 module.exports = {
@@ -76,7 +83,9 @@ module.exports = {
       url: `${form}#error-step-1`,
       actions: [`click element ${button}`, 'wait for element [data-error-summary] to be visible'],
     },
-    ...steps.slice(1).map((step, index) => ({ url: `${form}#step-${index + 2}-${step.id}`, actions: answerSteps(index + 1) })),
+    ...steps
+      .slice(1)
+      .map((step, index) => ({ url: `${form}#step-${index + 2}-${step.id}`, actions: answerSteps(index + 1) })),
     {
       url: `${form}#error-step-3-person`,
       actions: [...answerSteps(2), `click element ${button}`, 'wait for element [data-error-summary] to be visible'],

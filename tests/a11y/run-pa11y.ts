@@ -17,7 +17,9 @@ import { pagesOfArea, selectAreas } from './area-pages.ts';
 import { withAreaServer } from '../support/server.ts';
 
 if (!existsSync(chromiumPath)) {
-  console.error(`run-pa11y: no Chromium at ${chromiumPath}. Run bash tests/support/ensure-chromium.sh, or set CHROME_PATH.`);
+  console.error(
+    `run-pa11y: no Chromium at ${chromiumPath}. Run bash tests/support/ensure-chromium.sh, or set CHROME_PATH.`,
+  );
   process.exit(1);
 }
 
@@ -51,7 +53,11 @@ try {
       for (const formConfig of formConfigs) {
         console.log(`\n== pa11y-ci: ${area.id}, form states from ${formConfig} ==`);
         const env = { ...process.env, PA11Y_BASE_URL: server.origin, PA11Y_AREA: area.id };
-        const run = spawn(process.execPath, [pa11yCi, '--config', path.join(import.meta.dirname, formConfig)], { cwd: ROOT, env, stdio: 'inherit' });
+        const run = spawn(process.execPath, [pa11yCi, '--config', path.join(import.meta.dirname, formConfig)], {
+          cwd: ROOT,
+          env,
+          stdio: 'inherit',
+        });
         const [formCode] = (await once(run, 'exit')) as [number | null];
         if (formCode !== 0) failed.push(`${area.id}: ${formConfig} exited with ${formCode} (errors are listed above)`);
       }

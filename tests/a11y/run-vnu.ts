@@ -33,7 +33,9 @@ if (!existsSync(VNU_JAR)) {
   process.exit(1);
 }
 if (spawnSync('java', ['-version'], { stdio: 'ignore' }).status !== 0) {
-  console.error('run-vnu: java is not installed; the Nu HTML Checker needs it (apt-get install -y default-jre-headless).');
+  console.error(
+    'run-vnu: java is not installed; the Nu HTML Checker needs it (apt-get install -y default-jre-headless).',
+  );
   process.exit(1);
 }
 
@@ -69,7 +71,9 @@ try {
         // vnu names files as file:/tmp/…/name.html
         const file = message.url?.startsWith('file:') ? decodeURIComponent(new URL(message.url).pathname) : undefined;
         const pagePath = (file && pageOfFile.get(file)) ?? message.url ?? '(no page)';
-        const where = message.lastLine ? ` (line ${message.lastLine}, column ${message.firstColumn ?? message.lastColumn})` : '';
+        const where = message.lastLine
+          ? ` (line ${message.lastLine}, column ${message.firstColumn ?? message.lastColumn})`
+          : '';
         const extract = message.extract ? `\n      ${message.extract.replace(/\s+/g, ' ').trim().slice(0, 160)}` : '';
         const line = `${area.id} ${pagePath}${where}: ${message.message}${extract}`;
         if (message.type === 'info') {
@@ -81,7 +85,9 @@ try {
         }
       }
       const errors = messages.filter((message) => message.type !== 'info').length;
-      console.log(`  ${pageOfFile.size} pages checked: ${errors} errors, ${messages.length - errors} warnings or notes`);
+      console.log(
+        `  ${pageOfFile.size} pages checked: ${errors} errors, ${messages.length - errors} warnings or notes`,
+      );
     });
   }
 } finally {

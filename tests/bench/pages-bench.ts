@@ -28,15 +28,26 @@ function get(port: number, pathname: string): Promise<{ status: number; body: Bu
 
 function getText(port: number, pathname: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    http.get({ port, path: pathname }, (res) => {
-      let text = '';
-      res.setEncoding('utf8').on('data', (chunk) => (text += chunk)).on('end', () => resolve(text));
-    }).on('error', reject);
+    http
+      .get({ port, path: pathname }, (res) => {
+        let text = '';
+        res
+          .setEncoding('utf8')
+          .on('data', (chunk) => (text += chunk))
+          .on('end', () => resolve(text));
+      })
+      .on('error', reject);
   });
 }
 
 async function startServer(area: string, port: number): Promise<ChildProcess> {
-  const env = { ...process.env, DSR_AREA: area, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'dsr-bench-')) };
+  const env = {
+    ...process.env,
+    DSR_AREA: area,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: mkdtempSync(path.join(tmpdir(), 'dsr-bench-')),
+  };
   const child = spawn(process.execPath, ['src/server.ts'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('http://') && resolve());
@@ -73,7 +84,9 @@ async function throughput(port: number, pages: string[]) {
   );
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.floor(q * (latencies.length - 1))]!.toFixed(1);
-  console.log(`\nthroughput: ${(latencies.length / SECONDS).toFixed(0)} pages/s with ${CONCURRENCY} clients; latency p50 ${at(0.5)} ms, p99 ${at(0.99)} ms`);
+  console.log(
+    `\nthroughput: ${(latencies.length / SECONDS).toFixed(0)} pages/s with ${CONCURRENCY} clients; latency p50 ${at(0.5)} ms, p99 ${at(0.99)} ms`,
+  );
 }
 
 let port = 4500;

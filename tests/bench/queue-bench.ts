@@ -24,7 +24,10 @@ const COUNT = Number(process.env.BENCH_COUNT ?? 10_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
 const RATE = Number(process.env.BENCH_RATE ?? 500);
 
-const answers = Array.from({ length: 12 }, (_, i) => `Question ${i + 1}: an answer of a realistic length, a sentence or two typed by a referrer.`);
+const answers = Array.from(
+  { length: 12 },
+  (_, i) => `Question ${i + 1}: an answer of a realistic length, a sentence or two typed by a referrer.`,
+);
 const message = (reference: string) => ({
   subject: `Callback request ${reference} – Essex, Southend`,
   text: `${answers.join('\n')}\nReply by: 3 December 2026\n`.repeat(4),
@@ -41,7 +44,9 @@ async function closedPort(): Promise<number> {
 }
 
 async function startRelay(): Promise<{ url: string; stop: () => Promise<number> }> {
-  const child = spawn(process.execPath, [path.join(import.meta.dirname, 'queue-relay.ts')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [path.join(import.meta.dirname, 'queue-relay.ts')], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let out = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
   const deadline = Date.now() + 10_000;
@@ -61,7 +66,8 @@ async function startRelay(): Promise<{ url: string; stop: () => Promise<number> 
   };
 }
 
-const quantile = (sorted: number[], q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+const quantile = (sorted: number[], q: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 
 interface Result {
   scenario: string;
@@ -78,7 +84,12 @@ interface Result {
 async function scenario(name: string, smtpUrl: string, mode: 'max' | 'rate'): Promise<Result> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'dsr-queue-bench-'));
   const logger = pino({ level: 'info' }, pino.destination({ dest: '/dev/null', sync: true }));
-  const config = loadConfig({ DATA_DIR: dataDir, SMTP_URL: smtpUrl, MAIL_TO: 'dsr-team@example.nhs.uk', QUEUE_MIN_BACKOFF: '300' });
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    SMTP_URL: smtpUrl,
+    MAIL_TO: 'dsr-team@example.nhs.uk',
+    QUEUE_MIN_BACKOFF: '300',
+  });
   const queue: MailQueue = createQueue(config, { logger });
   await queue.ready;
 
@@ -163,7 +174,16 @@ for (const mode of ['rate', 'max'] as const) {
 }
 
 const rows = [
-  ['scenario', 'accepted/s', 'p50 ms', 'p99 ms', 'max ms', 'peak RSS MB', 'heap MB after GC at 1k/10k', 'queued at end'],
+  [
+    'scenario',
+    'accepted/s',
+    'p50 ms',
+    'p99 ms',
+    'max ms',
+    'peak RSS MB',
+    'heap MB after GC at 1k/10k',
+    'queued at end',
+  ],
   ...results.map((r) => [
     r.scenario,
     String(r.perSecond),

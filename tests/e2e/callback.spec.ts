@@ -43,7 +43,9 @@ class Inbox {
       if (found) return found;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    throw new Error(`no email "${subject}" within ${timeoutMs} ms; have: ${this.messages.map((m) => m.subject).join(', ')}`);
+    throw new Error(
+      `no email "${subject}" within ${timeoutMs} ms; have: ${this.messages.map((m) => m.subject).join(', ')}`,
+    );
   }
 
   count(subject: string): number {
@@ -126,12 +128,16 @@ const group = (page: Page, legend: string) => page.getByRole('group', { name: le
 async function fillGoodAnswers(page: Page): Promise<void> {
   await page.getByLabel('Your name').fill("Siobhán O'Neill-Łukasz");
   await page.getByLabel('Your phone number').fill('(07700) 900-982');
-  await group(page, 'If you do not answer, can we leave a voicemail message?').getByLabel('No', { exact: true }).check();
+  await group(page, 'If you do not answer, can we leave a voicemail message?')
+    .getByLabel('No', { exact: true })
+    .check();
   await group(page, 'When is the best time for us to call?').getByLabel('In the afternoon').check();
   await page.getByLabel('Tell us more about when to call (optional)').fill('After 3pm & before 5pm');
   await group(page, 'Who is the call about?').getByLabel('My child').check();
   await page.getByLabel('Their first name (optional)').fill('Zoë');
-  await page.getByLabel('Is there anything we should know before we call? (optional)').fill('Needs a <b>Polish</b> interpreter.\nCalm mornings are best.');
+  await page
+    .getByLabel('Is there anything we should know before we call? (optional)')
+    .fill('Needs a <b>Polish</b> interpreter.\nCalm mornings are best.');
 }
 
 // The project's default allows five minutes for tests that walk every page; these need far less.
@@ -155,7 +161,11 @@ test.describe('in an area without a phone callback', () => {
 test.describe('the callback form', () => {
   test.skip(({ area }) => !areaSettings(area.id).callback, 'this area has no phone callback');
 
-  test('happy path: the confirmation page, then the email at the SMTP server with every answer and the call-by date', async ({ page, callback, javaScriptEnabled }) => {
+  test('happy path: the confirmation page, then the email at the SMTP server with every answer and the call-by date', async ({
+    page,
+    callback,
+    javaScriptEnabled,
+  }) => {
     await openForm(page, callback, javaScriptEnabled);
     const posts = recordPosts(page);
     await fillGoodAnswers(page);
@@ -196,7 +206,11 @@ test.describe('the callback form', () => {
     expect(mail.subject).not.toMatch(/Siobh|07700|Zo/);
 
     // Nothing kept in the browser.
-    expect(await page.evaluate(() => [localStorage.length, sessionStorage.length, document.cookie])).toEqual([0, 0, '']);
+    expect(await page.evaluate(() => [localStorage.length, sessionStorage.length, document.cookie])).toEqual([
+      0,
+      0,
+      '',
+    ]);
 
     // Refresh sends nothing more; the page is a plain GET.
     await page.reload();
@@ -206,7 +220,11 @@ test.describe('the callback form', () => {
     expect(posts).toHaveLength(1);
   });
 
-  test('the person the call is about: their first name appears only with JavaScript when someone else is chosen', async ({ page, callback, javaScriptEnabled }) => {
+  test('the person the call is about: their first name appears only with JavaScript when someone else is chosen', async ({
+    page,
+    callback,
+    javaScriptEnabled,
+  }) => {
     await openForm(page, callback, javaScriptEnabled);
     const firstName = page.getByLabel('Their first name (optional)');
     if (!javaScriptEnabled) {
@@ -220,7 +238,11 @@ test.describe('the callback form', () => {
     await expect(firstName).toBeHidden();
   });
 
-  test('an empty form: every message, in order, in the summary and by each field; title and focus', async ({ page, callback, javaScriptEnabled }) => {
+  test('an empty form: every message, in order, in the summary and by each field; title and focus', async ({
+    page,
+    callback,
+    javaScriptEnabled,
+  }) => {
     await openForm(page, callback, javaScriptEnabled);
     const enhanced = javaScriptEnabled;
     const posts = recordPosts(page);
@@ -246,7 +268,10 @@ test.describe('the callback form', () => {
       const inline = page.locator(`#${field}-error`);
       await expect(inline).toHaveText(`Error: ${message}`);
       await expect(inline.locator('.visually-hidden')).toHaveText('Error:');
-      const describedBy = await page.locator(`[data-field="${field}"] [data-described]`).first().getAttribute('aria-describedby');
+      const describedBy = await page
+        .locator(`[data-field="${field}"] [data-described]`)
+        .first()
+        .getAttribute('aria-describedby');
       expect(describedBy?.split(' ')).toContain(`${field}-error`);
     }
     expect(posts, enhanced ? 'checked in the browser: nothing sent' : 'one plain POST').toHaveLength(enhanced ? 0 : 1);
@@ -257,7 +282,9 @@ test.describe('the callback form', () => {
     await openForm(page, callback, javaScriptEnabled);
     await page.getByLabel('Your name').fill('R2D2');
     await page.getByLabel('Your phone number').fill('+33 1 23 45 67 89');
-    await group(page, 'If you do not answer, can we leave a voicemail message?').getByLabel('Yes', { exact: true }).check();
+    await group(page, 'If you do not answer, can we leave a voicemail message?')
+      .getByLabel('Yes', { exact: true })
+      .check();
     await group(page, 'When is the best time for us to call?').getByLabel('Any time').check();
     await page.getByLabel('Tell us more about when to call (optional)').fill('x'.repeat(101));
     await group(page, 'Who is the call about?').getByLabel('Someone I support at work').check();
@@ -277,7 +304,9 @@ test.describe('the callback form', () => {
     await expect(summary).toBeFocused();
     await expect(page.getByLabel('Your name')).toHaveValue('R2D2');
     await expect(page.getByLabel('Your phone number')).toHaveValue('+33 1 23 45 67 89');
-    await expect(group(page, 'If you do not answer, can we leave a voicemail message?').getByLabel('Yes', { exact: true })).toBeChecked();
+    await expect(
+      group(page, 'If you do not answer, can we leave a voicemail message?').getByLabel('Yes', { exact: true }),
+    ).toBeChecked();
     await expect(group(page, 'When is the best time for us to call?').getByLabel('Any time')).toBeChecked();
     await expect(group(page, 'Who is the call about?').getByLabel('Someone I support at work')).toBeChecked();
     await expect(page.getByLabel('Their first name (optional)')).toHaveValue('Sam 2');
@@ -294,7 +323,11 @@ test.describe('the callback form', () => {
     await expect(page.locator('#phone-error')).toHaveText(`Error: ${PHONE_FORMAT}`);
   });
 
-  test('each summary link moves focus to its field (radios: the first option)', async ({ page, callback, javaScriptEnabled }) => {
+  test('each summary link moves focus to its field (radios: the first option)', async ({
+    page,
+    callback,
+    javaScriptEnabled,
+  }) => {
     await openForm(page, callback, javaScriptEnabled);
     await page.getByRole('button', { name: 'Send request' }).click();
     const links = page.locator('[data-error-summary] a');
@@ -305,7 +338,11 @@ test.describe('the callback form', () => {
     }
   });
 
-  test('keyboard only: errors, a summary link, then the whole form and Send', async ({ page, callback, javaScriptEnabled }) => {
+  test('keyboard only: errors, a summary link, then the whole form and Send', async ({
+    page,
+    callback,
+    javaScriptEnabled,
+  }) => {
     await openForm(page, callback, javaScriptEnabled);
     const focusedId = () => page.evaluate(() => document.activeElement?.id ?? '');
     const tabTo = async (id: string) => {
@@ -326,7 +363,7 @@ test.describe('the callback form', () => {
     await page.keyboard.press('Enter');
     await expect(page.locator('#name')).toBeFocused();
 
-    await page.keyboard.type("Dara Ó Briain");
+    await page.keyboard.type('Dara Ó Briain');
     await page.keyboard.press('Tab');
     await page.keyboard.type('020 7946 0123');
     await tabTo('voicemail'); // the first radio of an unanswered group
@@ -364,7 +401,9 @@ test.describe('the callback form', () => {
     expect(describeViolations(await runAxe(page, { javaScriptEnabled })), 'axe on the empty form').toEqual([]);
     await page.getByLabel('Your name').fill('Ada');
     await page.getByLabel('Your phone number').fill('07700 900 983');
-    await group(page, 'If you do not answer, can we leave a voicemail message?').getByLabel('Yes', { exact: true }).check();
+    await group(page, 'If you do not answer, can we leave a voicemail message?')
+      .getByLabel('Yes', { exact: true })
+      .check();
     await group(page, 'When is the best time for us to call?').getByLabel('Any time').check();
     await group(page, 'Who is the call about?').getByLabel('Me', { exact: true }).check();
     await page.getByRole('button', { name: 'Send request' }).click();
@@ -372,7 +411,11 @@ test.describe('the callback form', () => {
     expect(describeViolations(await runAxe(page, { javaScriptEnabled })), 'axe on the confirmation page').toEqual([]);
   });
 
-  test('the form page has the accessible basics: autocomplete, novalidate, no required, legends, 44px targets', async ({ page, callback, javaScriptEnabled }) => {
+  test('the form page has the accessible basics: autocomplete, novalidate, no required, legends, 44px targets', async ({
+    page,
+    callback,
+    javaScriptEnabled,
+  }) => {
     await openForm(page, callback, javaScriptEnabled);
     const form = page.locator('form[data-form="callback"]');
     await expect(form).toHaveAttribute('novalidate', '');
@@ -381,7 +424,11 @@ test.describe('the callback form', () => {
     await expect(page.getByLabel('Your name')).toHaveAttribute('spellcheck', 'false');
     await expect(page.getByLabel('Your phone number')).toHaveAttribute('autocomplete', 'tel');
     await expect(page.getByLabel('Your phone number')).toHaveAttribute('type', 'tel');
-    for (const legend of ['If you do not answer, can we leave a voicemail message?', 'When is the best time for us to call?', 'Who is the call about?']) {
+    for (const legend of [
+      'If you do not answer, can we leave a voicemail message?',
+      'When is the best time for us to call?',
+      'Who is the call about?',
+    ]) {
       await expect(group(page, legend)).toHaveCount(1);
     }
     await expect(page.getByText('This is not for emergencies')).toBeVisible();
@@ -391,7 +438,11 @@ test.describe('the callback form', () => {
 
     // A radio's target is its whole row: the (invisible) native input and its label.
     const small = await page.evaluate(() =>
-      [...document.querySelectorAll('form input:not([type="hidden"]):not(.form-choice__input), form textarea, form button, .form-choice')]
+      [
+        ...document.querySelectorAll(
+          'form input:not([type="hidden"]):not(.form-choice__input), form textarea, form button, .form-choice',
+        ),
+      ]
         .filter((el) => !(el as HTMLElement).closest('[hidden]'))
         .map((el) => ({ id: el.id || el.textContent?.trim(), box: el.getBoundingClientRect() }))
         .filter(({ box }) => box.height < 44 || box.width < 44)
@@ -400,49 +451,74 @@ test.describe('the callback form', () => {
     expect(small, 'targets smaller than 44 by 44 pixels').toEqual([]);
   });
 
-  test('at 320px wide and with text at 200%, nothing scrolls sideways', async ({ page, callback, javaScriptEnabled }) => {
+  test('at 320px wide and with text at 200%, nothing scrolls sideways', async ({
+    page,
+    callback,
+    javaScriptEnabled,
+  }) => {
     await page.setViewportSize({ width: 320, height: 640 });
     await openForm(page, callback, javaScriptEnabled);
     await page.getByRole('button', { name: 'Send request' }).click();
     await expect(page.locator('[data-error-summary]')).toBeVisible();
     for (const zoom of ['100%', '200%']) {
       await page.evaluate((size) => (document.documentElement.style.fontSize = size), zoom);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow, `sideways scroll at text ${zoom}`).toBeLessThanOrEqual(0);
     }
   });
 });
 
 test.describe('with JavaScript', () => {
-  test.skip(({ area, javaScriptEnabled }) => !javaScriptEnabled || !areaSettings(area.id).callback, 'needs JavaScript and a callback area');
+  test.skip(
+    ({ area, javaScriptEnabled }) => !javaScriptEnabled || !areaSettings(area.id).callback,
+    'needs JavaScript and a callback area',
+  );
 
   test('the browser shows the same error markup as the server', async ({ page, callback, javaScriptEnabled }) => {
     await openForm(page, callback, javaScriptEnabled);
     await page.getByRole('button', { name: 'Send request' }).click();
     await expect(page.locator('[data-error-summary]')).toBeFocused();
-    const served = await page.request.post(callback.origin + FORM, { form: { name: '' }, headers: { Origin: callback.origin } });
+    const served = await page.request.post(callback.origin + FORM, {
+      form: { name: '' },
+      headers: { Origin: callback.origin },
+    });
     expect(served.status()).toBe(422);
-    const same = await page.evaluate((html) => {
-      const server = new DOMParser().parseFromString(html, 'text/html');
-      // The same elements, attributes (in any order) and text.
-      const pick = (doc: Document, selector: string) => {
-        const copy = doc.querySelector(selector)?.cloneNode(true) as Element | undefined;
-        if (!copy) return undefined;
-        for (const element of [copy, ...copy.querySelectorAll('*')]) {
-          const attributes = [...element.attributes].map((a) => [a.name, a.value] as const).sort(([a], [b]) => a.localeCompare(b));
-          for (const [name] of attributes) element.removeAttribute(name);
-          for (const [name, value] of attributes) element.setAttribute(name, value);
-        }
-        return copy.outerHTML.replace(/\s+/g, ' ');
-      };
-      return ['[data-error-summary]', '[data-field="name"]', '[data-field="phone"]', '[data-field="voicemail"]', '[data-field="bestTime"]'].map(
-        (selector) => ({ selector, browser: pick(document, selector), server: pick(server, selector) }),
-      );
-    }, await served.text());
+    const same = await page.evaluate(
+      (html) => {
+        const server = new DOMParser().parseFromString(html, 'text/html');
+        // The same elements, attributes (in any order) and text.
+        const pick = (doc: Document, selector: string) => {
+          const copy = doc.querySelector(selector)?.cloneNode(true) as Element | undefined;
+          if (!copy) return undefined;
+          for (const element of [copy, ...copy.querySelectorAll('*')]) {
+            const attributes = [...element.attributes]
+              .map((a) => [a.name, a.value] as const)
+              .sort(([a], [b]) => a.localeCompare(b));
+            for (const [name] of attributes) element.removeAttribute(name);
+            for (const [name, value] of attributes) element.setAttribute(name, value);
+          }
+          return copy.outerHTML.replace(/\s+/g, ' ');
+        };
+        return [
+          '[data-error-summary]',
+          '[data-field="name"]',
+          '[data-field="phone"]',
+          '[data-field="voicemail"]',
+          '[data-field="bestTime"]',
+        ].map((selector) => ({ selector, browser: pick(document, selector), server: pick(server, selector) }));
+      },
+      await served.text(),
+    );
     for (const { selector, browser, server } of same) expect(browser, selector).toBe(server);
   });
 
-  test('the character count shows as you type, counted as the server counts', async ({ page, callback, javaScriptEnabled }) => {
+  test('the character count shows as you type, counted as the server counts', async ({
+    page,
+    callback,
+    javaScriptEnabled,
+  }) => {
     await openForm(page, callback, javaScriptEnabled);
     const notes = page.getByLabel('Is there anything we should know before we call? (optional)');
     const status = page.locator('.form-character-count__status');
@@ -451,14 +527,22 @@ test.describe('with JavaScript', () => {
     await expect(status).toHaveText('You have 489 characters remaining');
     await notes.fill('z'.repeat(501));
     await expect(status).toHaveText('You have 1 character too many');
-    await expect(page.locator('.form-character-count [aria-live="polite"]')).toHaveText('You have 1 character too many');
+    await expect(page.locator('.form-character-count [aria-live="polite"]')).toHaveText(
+      'You have 1 character too many',
+    );
   });
 
-  test('sending: one request however often Send is pressed, and the button stays focusable', async ({ page, callback, javaScriptEnabled }) => {
+  test('sending: one request however often Send is pressed, and the button stays focusable', async ({
+    page,
+    callback,
+    javaScriptEnabled,
+  }) => {
     await openForm(page, callback, javaScriptEnabled);
     await page.getByLabel('Your name').fill('Ada');
     await page.getByLabel('Your phone number').fill('07700 900 984');
-    await group(page, 'If you do not answer, can we leave a voicemail message?').getByLabel('Yes', { exact: true }).check();
+    await group(page, 'If you do not answer, can we leave a voicemail message?')
+      .getByLabel('Yes', { exact: true })
+      .check();
     await group(page, 'When is the best time for us to call?').getByLabel('Any time').check();
     await group(page, 'Who is the call about?').getByLabel('Me', { exact: true }).check();
     let release!: () => void;
@@ -480,11 +564,17 @@ test.describe('with JavaScript', () => {
     expect(posts).toHaveLength(1);
   });
 
-  test('no connection: the answers stay and the page says they were not sent; the retry carries the same token', async ({ page, callback, javaScriptEnabled }) => {
+  test('no connection: the answers stay and the page says they were not sent; the retry carries the same token', async ({
+    page,
+    callback,
+    javaScriptEnabled,
+  }) => {
     await openForm(page, callback, javaScriptEnabled);
     await page.getByLabel('Your name').fill('Ada');
     await page.getByLabel('Your phone number').fill('07700 900 985');
-    await group(page, 'If you do not answer, can we leave a voicemail message?').getByLabel('No', { exact: true }).check();
+    await group(page, 'If you do not answer, can we leave a voicemail message?')
+      .getByLabel('No', { exact: true })
+      .check();
     await group(page, 'When is the best time for us to call?').getByLabel('In the morning').check();
     await group(page, 'Who is the call about?').getByLabel('Me', { exact: true }).check();
     const tokens: string[] = [];
@@ -517,7 +607,11 @@ test.describe('with JavaScript', () => {
     await expect(page.locator('[data-error-summary]')).toBeFocused();
   });
 
-  test('if the script throws while sending, the plain form posts instead', async ({ page, callback, javaScriptEnabled }) => {
+  test('if the script throws while sending, the plain form posts instead', async ({
+    page,
+    callback,
+    javaScriptEnabled,
+  }) => {
     await openForm(page, callback, javaScriptEnabled);
     await page.evaluate(() => {
       window.FormData = function broken() {
@@ -526,7 +620,9 @@ test.describe('with JavaScript', () => {
     });
     await page.getByLabel('Your name').fill('Ada');
     await page.getByLabel('Your phone number').fill('07700 900 986');
-    await group(page, 'If you do not answer, can we leave a voicemail message?').getByLabel('No', { exact: true }).check();
+    await group(page, 'If you do not answer, can we leave a voicemail message?')
+      .getByLabel('No', { exact: true })
+      .check();
     await group(page, 'When is the best time for us to call?').getByLabel('In the morning').check();
     await group(page, 'Who is the call about?').getByLabel('Me', { exact: true }).check();
     await page.getByRole('button', { name: 'Send request' }).click();
@@ -547,13 +643,22 @@ test.describe('with JavaScript', () => {
 });
 
 test.describe('without JavaScript', () => {
-  test.skip(({ area, javaScriptEnabled }) => javaScriptEnabled || !areaSettings(area.id).callback, 'needs JavaScript off and a callback area');
+  test.skip(
+    ({ area, javaScriptEnabled }) => javaScriptEnabled || !areaSettings(area.id).callback,
+    'needs JavaScript off and a callback area',
+  );
 
-  test('Post/Redirect/Get: a 303 to the confirmation page; no print button', async ({ page, callback, javaScriptEnabled }) => {
+  test('Post/Redirect/Get: a 303 to the confirmation page; no print button', async ({
+    page,
+    callback,
+    javaScriptEnabled,
+  }) => {
     await openForm(page, callback, javaScriptEnabled);
     await page.getByLabel('Your name').fill('Ada');
     await page.getByLabel('Your phone number').fill('07700 900 987');
-    await group(page, 'If you do not answer, can we leave a voicemail message?').getByLabel('No', { exact: true }).check();
+    await group(page, 'If you do not answer, can we leave a voicemail message?')
+      .getByLabel('No', { exact: true })
+      .check();
     await group(page, 'When is the best time for us to call?').getByLabel('In the morning').check();
     await group(page, 'Who is the call about?').getByLabel('Me', { exact: true }).check();
     const reply = page.waitForResponse((r) => r.request().method() === 'POST');

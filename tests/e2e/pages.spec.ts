@@ -18,9 +18,10 @@ const TEL_HREF = /^tel:(\+44[1-9]\d{6,9}|999|111|116123)$/;
 test('the sitemap lists the home page and every required page', async ({ pagePaths }) => {
   const slugs = pagePaths.map(slugOf);
   expect(slugs).toContain('');
-  expect(REQUIRED_SLUGS.filter((slug) => !slugs.includes(slug)), 'required pages missing from the sitemap').toEqual(
-    [],
-  );
+  expect(
+    REQUIRED_SLUGS.filter((slug) => !slugs.includes(slug)),
+    'required pages missing from the sitemap',
+  ).toEqual([]);
 });
 
 test('every page has one h1, the language, the title and the landmarks', async ({ page, pagePaths, area }) => {
@@ -30,9 +31,9 @@ test('every page has one h1, the language, the title and the landmarks', async (
     expect.soft(await page.locator('html').getAttribute('lang'), `${path}: <html lang>`).toBe('en-GB');
     const title = await page.title();
     expect.soft(title.endsWith(area.siteName), `${path}: title "${title}" ends with "${area.siteName}"`).toBe(true);
-    expect.soft(title.length, `${path}: title has its own words before the site name`).toBeGreaterThan(
-      area.siteName.length,
-    );
+    expect
+      .soft(title.length, `${path}: title has its own words before the site name`)
+      .toBeGreaterThan(area.siteName.length);
 
     const crisis = page.getByRole('complementary', { name: CRISIS_REGION, exact: true });
     expect.soft(await crisis.count(), `${path}: one "${CRISIS_REGION}" region (aside labelled by its heading)`).toBe(1);
@@ -42,11 +43,15 @@ test('every page has one h1, the language, the title and the landmarks', async (
     for (const href of ['tel:999', 'tel:111', 'tel:116123']) {
       expect.soft(await crisis.locator(`a[href="${href}"]`).count(), `${path}: crisis region links ${href}`).toBe(1);
     }
-    expect.soft(await crisis.locator('a[href^="sms:"]').count(), `${path}: crisis region has a text line`).toBeGreaterThan(0);
+    expect
+      .soft(await crisis.locator('a[href^="sms:"]').count(), `${path}: crisis region has a text line`)
+      .toBeGreaterThan(0);
     expect.soft(await crisis.locator('a[href="/crisis"]').count(), `${path}: crisis region links /crisis`).toBe(1);
 
     expect.soft(await page.locator(MAIN_MENU).count(), `${path}: one main menu`).toBe(1);
-    expect.soft(await page.locator('nav[aria-label="Main menu"] a[href]').count(), `${path}: menu links`).toBeGreaterThan(1);
+    expect
+      .soft(await page.locator('nav[aria-label="Main menu"] a[href]').count(), `${path}: menu links`)
+      .toBeGreaterThan(1);
     expect.soft(await page.locator('main').count(), `${path}: one <main>`).toBe(1);
     expect.soft(await page.locator('main#main').count(), `${path}: <main id="main">`).toBe(1);
     expect.soft(await page.getByRole('contentinfo').count(), `${path}: one footer`).toBe(1);
@@ -68,7 +73,8 @@ test('keyboard: Tab reaches the skip link, then the crisis links, then the main 
       ({ crisisName, menu }) => {
         const ids = new Map([...document.querySelectorAll('*')].map((el, index) => [el, index]));
         const crisis = [...document.querySelectorAll('aside')].find(
-          (aside) => document.getElementById(aside.getAttribute('aria-labelledby') ?? '')?.textContent?.trim() === crisisName,
+          (aside) =>
+            document.getElementById(aside.getAttribute('aria-labelledby') ?? '')?.textContent?.trim() === crisisName,
         );
         const key = (el: Element) => ids.get(el) ?? -1;
         return {
@@ -101,7 +107,10 @@ test('keyboard: Tab reaches the skip link, then the crisis links, then the main 
         box.x + box.width <= focused.viewport.width + 0.5 &&
         box.y + box.height <= focused.viewport.height + 0.5;
       expect
-        .soft(visible, `${path}: Tab ${press} focuses ${focused.description}, which must be visible in the viewport (box ${JSON.stringify(box)})`)
+        .soft(
+          visible,
+          `${path}: Tab ${press} focuses ${focused.description}, which must be visible in the viewport (box ${JSON.stringify(box)})`,
+        )
         .toBe(true);
       if (!reachedAt.has(focused.key)) reachedAt.set(focused.key, press);
       if (targets.menu.every((key) => reachedAt.has(key))) break;
@@ -130,7 +139,9 @@ test('nothing scrolls sideways at 320 px wide', async ({ page, pagePaths }) => {
   await forEachPage(pagePaths, async (path) => {
     await open(page, path);
     const overflow = await sidewaysOverflow(page);
-    expect.soft(overflow, `${path} at 320 px: scrollWidth and what sticks out`).toEqual({ scrollWidth: 320, culprits: [] });
+    expect
+      .soft(overflow, `${path} at 320 px: scrollWidth and what sticks out`)
+      .toEqual({ scrollWidth: 320, culprits: [] });
   });
 });
 
@@ -186,7 +197,11 @@ test('content pages load no JavaScript', async ({ page, pagePaths, javaScriptEna
     const inline = await page.evaluate(() =>
       [...document.querySelectorAll('*')].flatMap((el) =>
         [...el.attributes]
-          .filter((attr) => /^on/i.test(attr.name) || (/^(href|src|action|formaction)$/i.test(attr.name) && /^\s*javascript:/i.test(attr.value)))
+          .filter(
+            (attr) =>
+              /^on/i.test(attr.name) ||
+              (/^(href|src|action|formaction)$/i.test(attr.name) && /^\s*javascript:/i.test(attr.value)),
+          )
           .map((attr) => `<${el.localName} ${attr.name}="${attr.value.slice(0, 60)}">`),
       ),
     );
@@ -199,7 +214,8 @@ test('phone links dial E.164 or short numbers, and show the number they dial', a
     await open(page, path);
     const links = await page.evaluate((crisisName) => {
       const crisis = [...document.querySelectorAll('aside')].find(
-        (aside) => document.getElementById(aside.getAttribute('aria-labelledby') ?? '')?.textContent?.trim() === crisisName,
+        (aside) =>
+          document.getElementById(aside.getAttribute('aria-labelledby') ?? '')?.textContent?.trim() === crisisName,
       );
       return [...document.querySelectorAll('a[href^="tel:" i], a[href^="sms:" i]')].map((a) => ({
         href: a.getAttribute('href') ?? '',
@@ -208,14 +224,18 @@ test('phone links dial E.164 or short numbers, and show the number they dial', a
       }));
     }, CRISIS_REGION);
 
-    const badTel = links.filter((link) => /^tel:/i.test(link.href) && !TEL_HREF.test(link.href)).map((link) => link.href);
+    const badTel = links
+      .filter((link) => /^tel:/i.test(link.href) && !TEL_HREF.test(link.href))
+      .map((link) => link.href);
     expect.soft(badTel, `${path}: tel: links that are neither E.164 (+44…) nor 999, 111 or 116123`).toEqual([]);
 
     const mismatched = links
       .filter((link) => link.inCrisisRegion)
       .map((link) => ({ ...link, problem: numberProblem(link.href, link.text) }))
       .filter((link) => link.problem);
-    expect.soft(mismatched, `${path}: crisis region links whose visible number differs from what they dial`).toEqual([]);
+    expect
+      .soft(mismatched, `${path}: crisis region links whose visible number differs from what they dial`)
+      .toEqual([]);
 
     // Anywhere else, a link that shows a full phone number must dial that number.
     const elsewhere = links
@@ -231,7 +251,8 @@ test('the crisis page says whether each line is open now', async ({ page, pagePa
   await open(page, '/crisis');
   const { lines, barLinks } = await page.evaluate((crisisName) => {
     const crisis = [...document.querySelectorAll('aside')].find(
-      (aside) => document.getElementById(aside.getAttribute('aria-labelledby') ?? '')?.textContent?.trim() === crisisName,
+      (aside) =>
+        document.getElementById(aside.getAttribute('aria-labelledby') ?? '')?.textContent?.trim() === crisisName,
     );
     const main = document.querySelector('main');
     const phoneLinks = 'a[href^="tel:" i], a[href^="sms:" i]';
@@ -255,9 +276,19 @@ test('the crisis page says whether each line is open now', async ({ page, pagePa
   }, CRISIS_REGION);
 
   expect(lines.length, 'crisis lines listed on /crisis').toBeGreaterThanOrEqual(barLinks.length);
-  expect.soft(lines.filter((line) => line.status === null).map((line) => line.name), 'lines with no "Open now" or "Closed now" text').toEqual([]);
+  expect
+    .soft(
+      lines.filter((line) => line.status === null).map((line) => line.name),
+      'lines with no "Open now" or "Closed now" text',
+    )
+    .toEqual([]);
   const listed = lines.flatMap((line) => line.hrefs);
-  expect.soft(barLinks.filter((href) => !listed.includes(href)), '"Need help now?" lines missing from /crisis').toEqual([]);
+  expect
+    .soft(
+      barLinks.filter((href) => !listed.includes(href)),
+      '"Need help now?" lines missing from /crisis',
+    )
+    .toEqual([]);
 });
 
 test('header, crisis, menu and footer targets are at least 44 px', async ({ page, pagePaths }) => {
@@ -268,13 +299,20 @@ test('header, crisis, menu and footer targets are at least 44 px', async ({ page
       const small = await page.evaluate(
         ({ crisisName, menu }) => {
           const crisis = [...document.querySelectorAll('aside')].find(
-            (aside) => document.getElementById(aside.getAttribute('aria-labelledby') ?? '')?.textContent?.trim() === crisisName,
+            (aside) =>
+              document.getElementById(aside.getAttribute('aria-labelledby') ?? '')?.textContent?.trim() === crisisName,
           );
           const regions: [string, Element | null | undefined][] = [
-            ['header', [...document.querySelectorAll('header')].find((el) => !el.closest('main, article, section, aside'))],
+            [
+              'header',
+              [...document.querySelectorAll('header')].find((el) => !el.closest('main, article, section, aside')),
+            ],
             ['crisis region', crisis],
             ['main menu', document.querySelector(menu)],
-            ['footer', [...document.querySelectorAll('footer')].find((el) => !el.closest('main, article, section, aside'))],
+            [
+              'footer',
+              [...document.querySelectorAll('footer')].find((el) => !el.closest('main, article, section, aside')),
+            ],
           ];
           const problems: string[] = [];
           for (const [region, root] of regions) {
@@ -295,7 +333,9 @@ test('header, crisis, menu and footer targets are at least 44 px', async ({ page
               const tooShort = needsHeight && rect.height < 44;
               const tooNarrow = !inline && rect.width < 44;
               if (tooShort || tooNarrow) {
-                problems.push(`${region}: "${text.slice(0, 50)}" is ${rect.width.toFixed(1)}×${rect.height.toFixed(1)} px`);
+                problems.push(
+                  `${region}: "${text.slice(0, 50)}" is ${rect.width.toFixed(1)}×${rect.height.toFixed(1)} px`,
+                );
               }
             }
           }
@@ -441,7 +481,9 @@ test('each page fits one round trip (HTML and CSS at most 14 KB compressed) and 
     await open(page, path);
     const html = await compressedSize(new URL(path, baseURL).href);
     expect.soft(html, `${path}: HTML with its inline CSS, compressed bytes`).toBeLessThanOrEqual(14 * 1024);
-    const pictures = await page.locator('img').evaluateAll((imgs) => [...new Set(imgs.map((img) => (img as HTMLImageElement).src))]);
+    const pictures = await page
+      .locator('img')
+      .evaluateAll((imgs) => [...new Set(imgs.map((img) => (img as HTMLImageElement).src))]);
     let pictureBytes = 0;
     for (const src of pictures) pictureBytes += await compressedSize(src);
     expect.soft(pictureBytes, `${path}: pictures, compressed bytes`).toBeLessThanOrEqual(30 * 1024);

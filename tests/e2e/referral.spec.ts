@@ -61,7 +61,9 @@ class Inbox {
       if (found) return found;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    throw new Error(`no email for ${reference} within ${timeoutMs} ms; have: ${this.messages.map((m) => m.subject).join(', ')}`);
+    throw new Error(
+      `no email for ${reference} within ${timeoutMs} ms; have: ${this.messages.map((m) => m.subject).join(', ')}`,
+    );
   }
 
   count(reference: string): number {
@@ -122,7 +124,12 @@ const test = base.extend<object, { referral: Referral }>({
       await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
       const { port } = smtp.server.address() as AddressInfo;
       const server = await startAreaServer(area.id, {
-        env: { SMTP_URL: `smtp://127.0.0.1:${port}`, DSR_FAKE_NOW: NOW, QUEUE_MIN_BACKOFF: '1', RATE_LIMIT_POSTS: '100000' },
+        env: {
+          SMTP_URL: `smtp://127.0.0.1:${port}`,
+          DSR_FAKE_NOW: NOW,
+          QUEUE_MIN_BACKOFF: '1',
+          RATE_LIMIT_POSTS: '100000',
+        },
       });
       const settings = areaSettings(area.id);
       await use({
@@ -229,7 +236,11 @@ const carerForAdult: Journey = {
   gp: 'Mill Lane Practice',
   diagnosis: 'Both a learning disability and autism',
   reasons: ['They may move into a residential setting'],
-  consent: { legend: CONSENT_16, answer: 'The person may not be able to decide', capacityDetail: 'Her brother and I help her decide.' },
+  consent: {
+    legend: CONSENT_16,
+    answer: 'The person may not be able to decide',
+    capacityDetail: 'Her brother and I help her decide.',
+  },
   fillerName: 'Dara Ó Briain',
   relationship: 'Her paid carer',
   method: 'Letter',
@@ -244,7 +255,9 @@ const continueButton = (page: Page) => page.getByRole('button', { name: 'Continu
 async function answerStep(page: Page, referral: Referral, step: StepId, j: Journey): Promise<void> {
   switch (step) {
     case 'safety':
-      await group(page, 'Is anyone in danger right now?').getByLabel(j.danger ? 'Yes' : 'No', { exact: true }).check();
+      await group(page, 'Is anyone in danger right now?')
+        .getByLabel(j.danger ? 'Yes' : 'No', { exact: true })
+        .check();
       return;
     case 'who':
       await group(page, 'Who is filling in this form?').getByLabel(j.filler, { exact: true }).check();
@@ -256,13 +269,17 @@ async function answerStep(page: Page, referral: Referral, step: StepId, j: Journ
       await page.getByLabel('Year', { exact: true }).fill(j.dob[2]);
       await page.getByLabel("The person's home address", { exact: true }).fill(j.address);
       await page.getByLabel('Postcode', { exact: true }).fill(j.postcode);
-      await group(page, `Which ${referral.settings.places.kind} does the person live in?`).getByLabel(referral.place, { exact: true }).check();
+      await group(page, `Which ${referral.settings.places.kind} does the person live in?`)
+        .getByLabel(referral.place, { exact: true })
+        .check();
       if (j.gp) await page.getByLabel("The person's GP surgery", { exact: true }).fill(j.gp);
       else await page.getByLabel('I do not know the GP surgery', { exact: true }).check();
       if (j.nhsNumber) await page.getByLabel("The person's NHS number (optional)", { exact: true }).fill(j.nhsNumber);
       return;
     case 'diagnosis':
-      await group(page, 'Does the person have a learning disability, or are they autistic?').getByLabel(j.diagnosis, { exact: true }).check();
+      await group(page, 'Does the person have a learning disability, or are they autistic?')
+        .getByLabel(j.diagnosis, { exact: true })
+        .check();
       return;
     case 'support': {
       const reasons = group(page, 'Why might the person need extra support now?');
@@ -273,7 +290,10 @@ async function answerStep(page: Page, referral: Referral, step: StepId, j: Journ
     }
     case 'consent':
       await group(page, j.consent.legend).getByLabel(j.consent.answer, { exact: true }).check();
-      if (j.consent.capacityDetail) await page.getByLabel('Who helps the person make big decisions? (optional)', { exact: true }).fill(j.consent.capacityDetail);
+      if (j.consent.capacityDetail)
+        await page
+          .getByLabel('Who helps the person make big decisions? (optional)', { exact: true })
+          .fill(j.consent.capacityDetail);
       return;
     case 'contact':
       if (j.fillerName) await page.getByLabel('Your full name', { exact: true }).fill(j.fillerName);
@@ -351,7 +371,8 @@ function recordPosts(page: Page): Request[] {
   return posts;
 }
 
-const sentConfirm = (posts: Request[]) => posts.filter((post) => new URLSearchParams(post.postData() ?? '').get('confirm') === 'yes');
+const sentConfirm = (posts: Request[]) =>
+  posts.filter((post) => new URLSearchParams(post.postData() ?? '').get('confirm') === 'yes');
 
 /** Presses Send referral; returns the reference from the confirmation page's address. */
 async function send(page: Page, referral: Referral): Promise<string> {
@@ -366,12 +387,20 @@ async function send(page: Page, referral: Referral): Promise<string> {
 }
 
 /** The email reached the SMTP server with the register, the place, the headings in order and these lines. */
-async function expectEmail(referral: Referral, reference: string, register: 'children' | 'adults', lines: string[]): Promise<Mail> {
+async function expectEmail(
+  referral: Referral,
+  reference: string,
+  register: 'children' | 'adults',
+  lines: string[],
+): Promise<Mail> {
   const mail = await referral.inbox.waitFor(reference);
   expect(mail.to).toEqual([referral.settings.mailbox]);
   expect(mail.subject).toBe(`DSR referral ${reference}, ${referral.register(register)}, ${referral.place}`);
   const at = HEADINGS.map((heading) => mail.text.indexOf(`\n${heading}\n`));
-  expect(at.every((index) => index > 0), `headings in ${mail.text}`).toBe(true);
+  expect(
+    at.every((index) => index > 0),
+    `headings in ${mail.text}`,
+  ).toBe(true);
   expect([...at].sort((a, b) => a - b)).toEqual(at);
   expect(mail.text).toContain(`Register: ${referral.register(register)}`);
   const kind = referral.settings.places.kind;
@@ -395,7 +424,11 @@ async function expectAxeClean(page: Page, javaScriptEnabled: boolean, state: str
 }
 
 test.describe('journeys that send', () => {
-  test('a parent referring a 12-year-old who understands and agrees for themselves (Gillick)', async ({ page, referral, javaScriptEnabled }) => {
+  test('a parent referring a 12-year-old who understands and agrees for themselves (Gillick)', async ({
+    page,
+    referral,
+    javaScriptEnabled,
+  }) => {
     await openForm(page, referral, javaScriptEnabled);
     const posts = recordPosts(page);
     await answerUpTo(page, referral, javaScriptEnabled, parentOf12, 'consent');
@@ -403,7 +436,10 @@ test.describe('journeys that send', () => {
     if (javaScriptEnabled) await expect(group(page, CONSENT_16)).toBeHidden();
     await group(page, CONSENT_UNDER_16).getByLabel('The young person understands and agrees for themselves').check();
     await expect(page.getByText('This is called Gillick competence.', { exact: true })).toBeVisible();
-    await expect(page.getByRole('link', { name: 'What is Gillick competence? (opens in a new tab)' })).toHaveAttribute('href', '/hard-words#gillick-competence');
+    await expect(page.getByRole('link', { name: 'What is Gillick competence? (opens in a new tab)' })).toHaveAttribute(
+      'href',
+      '/hard-words#gillick-competence',
+    );
     await answerUpTo(page, referral, javaScriptEnabled, parentOf12, 'check', 'consent');
     const summary = answers(page);
     await expect(summary).toContainText('5 March 2014');
@@ -480,19 +516,33 @@ test.describe('journeys that send', () => {
     expect(mail.text).not.toContain('Their name');
   });
 
-  test('a carer for an adult who may not be able to decide (mental capacity, best interests)', async ({ page, referral, javaScriptEnabled }) => {
+  test('a carer for an adult who may not be able to decide (mental capacity, best interests)', async ({
+    page,
+    referral,
+    javaScriptEnabled,
+  }) => {
     await openForm(page, referral, javaScriptEnabled);
     await answerUpTo(page, referral, javaScriptEnabled, carerForAdult, 'consent');
-    const note = page.getByText('A health or care worker checks if the person can decide. This is a Mental Capacity Assessment.');
+    const note = page.getByText(
+      'A health or care worker checks if the person can decide. This is a Mental Capacity Assessment.',
+    );
     if (javaScriptEnabled) {
       await expect(group(page, CONSENT_UNDER_16)).toBeHidden();
       await expect(note).toBeHidden();
     }
     await group(page, CONSENT_16).getByLabel('The person may not be able to decide').check();
     await expect(note).toBeVisible();
-    await expect(page.getByText('If the person cannot decide, people who know them meet. This is a best interests meeting.')).toBeVisible();
-    await expect(page.getByRole('link', { name: 'What is mental capacity? (opens in a new tab)' })).toHaveAttribute('href', '/hard-words#mental-capacity');
-    await expect(page.getByRole('link', { name: 'What are best interests? (opens in a new tab)' })).toHaveAttribute('href', '/hard-words#best-interests');
+    await expect(
+      page.getByText('If the person cannot decide, people who know them meet. This is a best interests meeting.'),
+    ).toBeVisible();
+    await expect(page.getByRole('link', { name: 'What is mental capacity? (opens in a new tab)' })).toHaveAttribute(
+      'href',
+      '/hard-words#mental-capacity',
+    );
+    await expect(page.getByRole('link', { name: 'What are best interests? (opens in a new tab)' })).toHaveAttribute(
+      'href',
+      '/hard-words#best-interests',
+    );
     await answerUpTo(page, referral, javaScriptEnabled, carerForAdult, 'check', 'consent');
     await expect(answers(page)).toContainText('Her brother and I help her decide.');
     const reference = await send(page, referral);
@@ -513,7 +563,11 @@ test.describe('journeys that send', () => {
     ]);
   });
 
-  test('danger: the crisis lines show at once, prominently, and the person can carry on and send', async ({ page, referral, javaScriptEnabled }) => {
+  test('danger: the crisis lines show at once, prominently, and the person can carry on and send', async ({
+    page,
+    referral,
+    javaScriptEnabled,
+  }) => {
     await openForm(page, referral, javaScriptEnabled);
     const help = page.locator('.referral-danger').first();
     if (javaScriptEnabled) await expect(help).toBeHidden();
@@ -548,10 +602,18 @@ test.describe('journeys that send', () => {
 });
 
 test.describe('no consent', () => {
-  test('nobody agrees: an easy-read page says why, offers a call or other ways, and nothing is sent', async ({ page, referral, javaScriptEnabled }) => {
+  test('nobody agrees: an easy-read page says why, offers a call or other ways, and nothing is sent', async ({
+    page,
+    referral,
+    javaScriptEnabled,
+  }) => {
     await openForm(page, referral, javaScriptEnabled);
     const posts = recordPosts(page);
-    const refusing: Journey = { ...autisticAdult, dob: ['1', '1', '2009'], consent: { legend: CONSENT_16, answer: 'No, the person does not agree' } };
+    const refusing: Journey = {
+      ...autisticAdult,
+      dob: ['1', '1', '2009'],
+      consent: { legend: CONSENT_16, answer: 'No, the person does not agree' },
+    };
     await answerUpTo(page, referral, javaScriptEnabled, refusing, 'consent');
     await answerStep(page, referral, 'consent', refusing);
     if (javaScriptEnabled) {
@@ -571,7 +633,10 @@ test.describe('no consent', () => {
     const other = referral.settings.join.phone?.callback
       ? page.getByRole('link', { name: 'Ask us to call you' })
       : page.getByRole('link', { name: 'See the ways to contact the DSR team' });
-    await expect(other).toHaveAttribute('href', referral.settings.join.phone?.callback ? '/ask-for-a-call' : '/how-to-join');
+    await expect(other).toHaveAttribute(
+      'href',
+      referral.settings.join.phone?.callback ? '/ask-for-a-call' : '/how-to-join',
+    );
     await expectAxeClean(page, javaScriptEnabled, 'the no-consent page');
     expect(sentConfirm(posts)).toHaveLength(0);
 
@@ -580,15 +645,22 @@ test.describe('no consent', () => {
     await expect(group(page, CONSENT_16)).toBeVisible();
     await expect(group(page, CONSENT_16).getByLabel('No, the person does not agree')).toBeChecked();
     await expect(page.getByLabel("The person's full name", { exact: true })).toHaveValue('Alex Taylor');
-    if (!javaScriptEnabled) await expect(group(page, CONSENT_16).getByLabel('No, the person does not agree')).toBeFocused();
+    if (!javaScriptEnabled)
+      await expect(group(page, CONSENT_16).getByLabel('No, the person does not agree')).toBeFocused();
     await new Promise((resolve) => setTimeout(resolve, 1_000));
-    expect(referral.inbox.messages.filter((mail) => mail.text.includes('Alex Taylor') && mail.text.includes('2009'))).toHaveLength(0);
+    expect(
+      referral.inbox.messages.filter((mail) => mail.text.includes('Alex Taylor') && mail.text.includes('2009')),
+    ).toHaveLength(0);
     expect(sentConfirm(posts)).toHaveLength(0);
   });
 });
 
 test.describe('errors', () => {
-  test('errors on every step: the summary takes focus, each message by its question, axe clean', async ({ page, referral, javaScriptEnabled }) => {
+  test('errors on every step: the summary takes focus, each message by its question, axe clean', async ({
+    page,
+    referral,
+    javaScriptEnabled,
+  }) => {
     await openForm(page, referral, javaScriptEnabled);
     const summary = page.locator('[data-error-summary]');
     const kind = referral.settings.places.kind;
@@ -635,7 +707,9 @@ test.describe('errors', () => {
       };
       await answerUpTo(page, referral, false, mistakes, 'needs');
       await page.getByLabel('Your full name', { exact: true }).fill('');
-      await group(page, 'Do you or the person need help to communicate with us?').getByLabel('Something else', { exact: true }).check();
+      await group(page, 'Do you or the person need help to communicate with us?')
+        .getByLabel('Something else', { exact: true })
+        .check();
       await continueButton(page).click();
       await expectErrors(
         [
@@ -650,7 +724,9 @@ test.describe('errors', () => {
       );
       await expect(page.getByLabel('Your email address', { exact: true })).toHaveValue('anna at example');
       await expect(page.getByLabel('Day', { exact: true })).toHaveValue('5');
-      await expect(group(page, 'Why might the person need extra support now?').getByLabel('Something else', { exact: true })).toBeChecked();
+      await expect(
+        group(page, 'Why might the person need extra support now?').getByLabel('Something else', { exact: true }),
+      ).toBeChecked();
       return;
     }
 
@@ -675,7 +751,9 @@ test.describe('errors', () => {
     for (const step of STEP_IDS) {
       if (step === 'needs') {
         // Nothing is required here; a chosen "another language" asks which.
-        await group(page, 'Do you or the person need help to communicate with us?').getByLabel('An interpreter for another language').check();
+        await group(page, 'Do you or the person need help to communicate with us?')
+          .getByLabel('An interpreter for another language')
+          .check();
         await continueButton(page).click();
         await expectErrors(['Enter the language'], 'the needs step');
       } else {
@@ -683,7 +761,9 @@ test.describe('errors', () => {
         await expectErrors(expected[step], `the ${step} step`);
         // The summary's links move focus to the question.
         await summary.getByRole('link').first().click();
-        await expect(page.locator(`#${(await summary.getByRole('link').first().getAttribute('href'))!.slice(1)}`)).toBeFocused();
+        await expect(
+          page.locator(`#${(await summary.getByRole('link').first().getAttribute('href'))!.slice(1)}`),
+        ).toBeFocused();
       }
       await answerStep(page, referral, step, parentOf12);
       await continueButton(page).click();
@@ -696,10 +776,19 @@ test.describe('errors', () => {
 
   test('bad values: the describing messages and every answer kept', async ({ page, referral, javaScriptEnabled }) => {
     await openForm(page, referral, javaScriptEnabled);
-    const bad: Journey = { ...autisticAdult, name: 'R2D2', dob: ['31', '2', '2000'], postcode: 'SE1', nhsNumber: '943 476 591', gp: 'x'.repeat(101) };
+    const bad: Journey = {
+      ...autisticAdult,
+      name: 'R2D2',
+      dob: ['31', '2', '2000'],
+      postcode: 'SE1',
+      nhsNumber: '943 476 591',
+      gp: 'x'.repeat(101),
+    };
     await answerUpTo(page, referral, javaScriptEnabled, bad, 'person');
     await answerStep(page, referral, 'person', bad);
-    if (!javaScriptEnabled) for (const step of STEP_IDS.slice(3)) await answerStep(page, referral, step, { ...autisticAdult, dob: ['1', '1', '2030'] });
+    if (!javaScriptEnabled)
+      for (const step of STEP_IDS.slice(3))
+        await answerStep(page, referral, step, { ...autisticAdult, dob: ['1', '1', '2030'] });
     await continueButton(page).click();
     await expect(page.locator('[data-error-summary]').getByRole('link')).toHaveText([
       'Full name must only include letters, spaces, hyphens, full stops and apostrophes',
@@ -720,7 +809,11 @@ test.describe('errors', () => {
 });
 
 test.describe('check your answers', () => {
-  test('change an answer from the check page: back at the question with answers kept, then back to the check page', async ({ page, referral, javaScriptEnabled }) => {
+  test('change an answer from the check page: back at the question with answers kept, then back to the check page', async ({
+    page,
+    referral,
+    javaScriptEnabled,
+  }) => {
     await openForm(page, referral, javaScriptEnabled);
     const posts = recordPosts(page);
     await answerUpTo(page, referral, javaScriptEnabled, autisticAdult, 'check');
@@ -743,12 +836,18 @@ test.describe('check your answers', () => {
     if (javaScriptEnabled) {
       await continueButton(page).click();
       await expect(stepHeading(page, STEP_TITLES.consent)).toBeFocused();
-      await group(page, CONSENT_UNDER_16).getByLabel('Their parent, or someone with parental responsibility, agrees').check();
+      await group(page, CONSENT_UNDER_16)
+        .getByLabel('Their parent, or someone with parental responsibility, agrees')
+        .check();
       await continueButton(page).click();
     } else {
       await continueButton(page).click();
-      await expect(page.locator('[data-error-summary]').getByRole('link')).toHaveText(['Select who agrees to the young person being on the DSR']);
-      await group(page, CONSENT_UNDER_16).getByLabel('Their parent, or someone with parental responsibility, agrees').check();
+      await expect(page.locator('[data-error-summary]').getByRole('link')).toHaveText([
+        'Select who agrees to the young person being on the DSR',
+      ]);
+      await group(page, CONSENT_UNDER_16)
+        .getByLabel('Their parent, or someone with parental responsibility, agrees')
+        .check();
       await continueButton(page).click();
     }
     await expect(page.getByRole('heading', { name: CHECK_TITLE })).toBeVisible();
@@ -772,10 +871,19 @@ test.describe('check your answers', () => {
     await answerUpTo(page, referral, javaScriptEnabled, parentOf12, 'check');
     const changes = page.getByRole('button', { name: /^Change / });
     await expect(changes.first()).toHaveText('Change is anyone in danger right now?');
-    for (const name of ['Change full name', 'Change date of birth', 'Change NHS number', 'Change GP surgery', 'Change who agrees?', 'Change language']) {
+    for (const name of [
+      'Change full name',
+      'Change date of birth',
+      'Change NHS number',
+      'Change GP surgery',
+      'Change who agrees?',
+      'Change language',
+    ]) {
       await expect(page.getByRole('button', { name, exact: true })).toHaveCount(1);
     }
-    await expect(page.locator('.summary-list__actions .visually-hidden').first()).toHaveText(' is anyone in danger right now?');
+    await expect(page.locator('.summary-list__actions .visually-hidden').first()).toHaveText(
+      ' is anyone in danger right now?',
+    );
   });
 });
 
@@ -789,7 +897,9 @@ test.describe('keyboard only', () => {
     };
     const tabToButton = async (name: string) => {
       for (let i = 0; i < 80; i++) {
-        const text = await page.evaluate(() => (document.activeElement?.tagName === 'BUTTON' ? document.activeElement.textContent?.trim() : ''));
+        const text = await page.evaluate(() =>
+          document.activeElement?.tagName === 'BUTTON' ? document.activeElement.textContent?.trim() : '',
+        );
         if (text === name) return;
         await page.keyboard.press('Tab');
       }
@@ -865,7 +975,11 @@ test.describe('keyboard only', () => {
 });
 
 test.describe('accessibility', () => {
-  test('axe: every step (JavaScript) or the whole form, the check page and the confirmation', async ({ page, referral, javaScriptEnabled }) => {
+  test('axe: every step (JavaScript) or the whole form, the check page and the confirmation', async ({
+    page,
+    referral,
+    javaScriptEnabled,
+  }) => {
     await openForm(page, referral, javaScriptEnabled);
     await expectAxeClean(page, javaScriptEnabled, 'the form');
     if (javaScriptEnabled) {
@@ -886,7 +1000,11 @@ test.describe('accessibility', () => {
     await expectAxeClean(page, javaScriptEnabled, 'the confirmation page');
   });
 
-  test('the form has the accessible basics: novalidate, no required, legends, autocomplete for your own details, 44px targets', async ({ page, referral, javaScriptEnabled }) => {
+  test('the form has the accessible basics: novalidate, no required, legends, autocomplete for your own details, 44px targets', async ({
+    page,
+    referral,
+    javaScriptEnabled,
+  }) => {
     await openForm(page, referral, javaScriptEnabled);
     const form = page.locator('form[data-form="referral"]');
     await expect(form).toHaveAttribute('novalidate', '');
@@ -905,9 +1023,16 @@ test.describe('accessibility', () => {
     }
     // Every id once (axe 4.11 no longer checks this; HTML_CodeSniffer and screen readers do).
     const ids = await page.evaluate(() => [...document.querySelectorAll('[id]')].map((el) => el.id));
-    expect(ids.filter((id, index) => ids.indexOf(id) !== index), 'duplicate ids').toEqual([]);
+    expect(
+      ids.filter((id, index) => ids.indexOf(id) !== index),
+      'duplicate ids',
+    ).toEqual([]);
     const small = await page.evaluate(() =>
-      [...document.querySelectorAll('form input:not([type="hidden"]):not(.form-choice__input):not(#leave-blank), form textarea, form button, .form-choice')]
+      [
+        ...document.querySelectorAll(
+          'form input:not([type="hidden"]):not(.form-choice__input):not(#leave-blank), form textarea, form button, .form-choice',
+        ),
+      ]
         .filter((el) => !(el as HTMLElement).closest('[hidden]'))
         .map((el) => ({ id: el.id || el.textContent?.trim(), box: el.getBoundingClientRect() }))
         .filter(({ box }) => box.width > 0 && (box.height < 44 || box.width < 44))
@@ -916,13 +1041,19 @@ test.describe('accessibility', () => {
     expect(small, 'targets smaller than 44 by 44 pixels').toEqual([]);
   });
 
-  test('at 320px wide and with text at 200%, nothing scrolls sideways (form, errors, check page)', async ({ page, referral, javaScriptEnabled }) => {
+  test('at 320px wide and with text at 200%, nothing scrolls sideways (form, errors, check page)', async ({
+    page,
+    referral,
+    javaScriptEnabled,
+  }) => {
     await page.setViewportSize({ width: 320, height: 640 });
     await openForm(page, referral, javaScriptEnabled);
     const noSideways = async (state: string) => {
       for (const zoom of ['100%', '200%']) {
         await page.evaluate((size) => (document.documentElement.style.fontSize = size), zoom);
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
         expect(overflow, `${state}: sideways scroll at text ${zoom}`).toBeLessThanOrEqual(0);
       }
       await page.evaluate(() => (document.documentElement.style.fontSize = ''));
@@ -938,7 +1069,10 @@ test.describe('accessibility', () => {
 test.describe('with JavaScript', () => {
   test.skip(({ javaScriptEnabled }) => !javaScriptEnabled, 'needs JavaScript');
 
-  test('Back (the button and the browser) moves between steps and never loses an answer; history holds no answers', async ({ page, referral }) => {
+  test('Back (the button and the browser) moves between steps and never loses an answer; history holds no answers', async ({
+    page,
+    referral,
+  }) => {
     await openForm(page, referral, true);
     await answerUpTo(page, referral, true, parentOf12, 'diagnosis');
     await expect(stepHeading(page, STEP_TITLES.diagnosis)).toBeFocused();
@@ -964,7 +1098,10 @@ test.describe('with JavaScript', () => {
     await expectNothingStored(page);
   });
 
-  test('the check step, then another page and Back: the answers are still there and nothing is sent twice', async ({ page, referral }) => {
+  test('the check step, then another page and Back: the answers are still there and nothing is sent twice', async ({
+    page,
+    referral,
+  }) => {
     await openForm(page, referral, true);
     const posts = recordPosts(page);
     await answerUpTo(page, referral, true, autisticAdult, 'check');
@@ -1023,10 +1160,21 @@ test.describe('with JavaScript', () => {
 test.describe('without JavaScript', () => {
   test.skip(({ javaScriptEnabled }) => javaScriptEnabled, 'needs JavaScript off');
 
-  test('one complete form: every question and follow-up on the page, each follow-up saying when to answer it', async ({ page, referral }) => {
+  test('one complete form: every question and follow-up on the page, each follow-up saying when to answer it', async ({
+    page,
+    referral,
+  }) => {
     await openForm(page, referral, false);
-    for (const title of Object.values(STEP_TITLES)) await expect(page.getByRole('heading', { name: title })).toBeVisible();
-    for (const label of ['Tell us the other reason', 'Your full name', 'Your phone number', 'Your email address', 'Your address for letters', 'Which language?']) {
+    for (const title of Object.values(STEP_TITLES))
+      await expect(page.getByRole('heading', { name: title })).toBeVisible();
+    for (const label of [
+      'Tell us the other reason',
+      'Your full name',
+      'Your phone number',
+      'Your email address',
+      'Your address for letters',
+      'Which language?',
+    ]) {
       await expect(page.getByLabel(label, { exact: true })).toBeVisible();
     }
     await expect(group(page, CONSENT_16)).toBeVisible();
@@ -1037,12 +1185,17 @@ test.describe('without JavaScript', () => {
     await expect(page.getByRole('button', { name: 'Send referral' })).toHaveCount(0);
   });
 
-  test('the check page carries the answers in hidden fields (nothing on the server) and sends once, even if sent twice', async ({ page, referral }) => {
+  test('the check page carries the answers in hidden fields (nothing on the server) and sends once, even if sent twice', async ({
+    page,
+    referral,
+  }) => {
     await openForm(page, referral, false);
     await answerUpTo(page, referral, false, parentOf12, 'check');
-    const hidden = await page.locator('form[data-form="referral-check"] input[type="hidden"]').evaluateAll((inputs) =>
-      inputs.map((input) => [(input as HTMLInputElement).name, (input as HTMLInputElement).value]),
-    );
+    const hidden = await page
+      .locator('form[data-form="referral-check"] input[type="hidden"]')
+      .evaluateAll((inputs) =>
+        inputs.map((input) => [(input as HTMLInputElement).name, (input as HTMLInputElement).value]),
+      );
     const names = hidden.map(([name]) => name);
     expect(names).toContain('token');
     expect(hidden).toContainEqual(['name', parentOf12.name]);
@@ -1065,7 +1218,10 @@ test.describe('without JavaScript', () => {
     expect(referral.inbox.count(reference)).toBe(1);
   });
 
-  test('print: no print button without JavaScript; the confirmation page checks its address', async ({ page, referral }) => {
+  test('print: no print button without JavaScript; the confirmation page checks its address', async ({
+    page,
+    referral,
+  }) => {
     const good = await page.goto(`${referral.origin}/refer/sent?ref=DSR-7KQM-2XPT&by=2026-11-24`);
     expect(good?.status()).toBe(200);
     await expect(page.getByRole('button', { name: 'Print this page' })).toBeHidden();
@@ -1076,18 +1232,29 @@ test.describe('without JavaScript', () => {
 });
 
 test.describe('confirmation', () => {
-  test('what happens next in this area, by when, and what to do if things get worse', async ({ page, referral, area, javaScriptEnabled }) => {
-    await page.goto(`${referral.origin}/refer/sent?ref=DSR-7KQM-2XPT${referral.settings.replyWorkingDays ? '&by=2026-11-24' : ''}`);
+  test('what happens next in this area, by when, and what to do if things get worse', async ({
+    page,
+    referral,
+    area,
+    javaScriptEnabled,
+  }) => {
+    await page.goto(
+      `${referral.origin}/refer/sent?ref=DSR-7KQM-2XPT${referral.settings.replyWorkingDays ? '&by=2026-11-24' : ''}`,
+    );
     await expect(page.locator('.form-panel')).toContainText('DSR-7KQM-2XPT');
     const settings = parse(readFileSync(path.join(ROOT, 'content/areas', area.id, 'area.yaml'), 'utf8')) as {
       process: { decidedBy: string; steps: string[] };
     };
     await expect(page.getByText(`Who decides: ${settings.process.decidedBy}.`)).toBeVisible();
     for (const step of settings.process.steps) await expect(page.getByText(step, { exact: true })).toBeVisible();
-    if (referral.settings.replyWorkingDays) await expect(page.getByText('The team will get back to you by Tuesday 24 November 2026.')).toBeVisible();
+    if (referral.settings.replyWorkingDays)
+      await expect(page.getByText('The team will get back to you by Tuesday 24 November 2026.')).toBeVisible();
     else await expect(page.getByText('The team will get back to you as soon as they can.')).toBeVisible();
     await expect(page.getByRole('heading', { name: 'If things get worse' })).toBeVisible();
-    await expect(page.getByRole('link', { name: 'See all crisis lines (opens in a new tab)' })).toHaveAttribute('href', '/crisis');
+    await expect(page.getByRole('link', { name: 'See all crisis lines (opens in a new tab)' })).toHaveAttribute(
+      'href',
+      '/crisis',
+    );
     await expect(page.locator('button[data-print]')).toHaveCount(1);
     if (javaScriptEnabled) await expect(page.getByRole('button', { name: 'Print this page' })).toBeVisible();
   });

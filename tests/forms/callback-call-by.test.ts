@@ -77,7 +77,10 @@ describe('submitting a callback request', () => {
       return { reference: 'DSR-7KQM-2XPT' };
     };
     const submitted = await submitCallback({ data: answers, token: 'a-token-of-22-chars-ok' }, area, accept);
-    assert.deepEqual(submitted, { reference: 'DSR-7KQM-2XPT', confirmation: '/ask-for-a-call/sent?ref=DSR-7KQM-2XPT&by=2026-11-24' });
+    assert.deepEqual(submitted, {
+      reference: 'DSR-7KQM-2XPT',
+      confirmation: '/ask-for-a-call/sent?ref=DSR-7KQM-2XPT&by=2026-11-24',
+    });
     assert.equal(calls.length, 1);
     assert.equal(calls[0]!.token, 'a-token-of-22-chars-ok');
     const message = calls[0]!.message as { to: string; subject: string; text: string; replyTo?: string };
@@ -99,12 +102,18 @@ describe('the confirmation address', () => {
   const today = new Date('2026-11-20T16:30:00Z');
 
   test('carries the reference and the date, and nothing else', () => {
-    assert.equal(confirmationUrl('DSR-7KQM-2XPT', '2026-11-24'), '/ask-for-a-call/sent?ref=DSR-7KQM-2XPT&by=2026-11-24');
+    assert.equal(
+      confirmationUrl('DSR-7KQM-2XPT', '2026-11-24'),
+      '/ask-for-a-call/sent?ref=DSR-7KQM-2XPT&by=2026-11-24',
+    );
     assert.equal(confirmationUrl('DSR-7KQM-2XPT', undefined), '/ask-for-a-call/sent?ref=DSR-7KQM-2XPT');
   });
 
   test('is read back only with a real reference', () => {
-    assert.deepEqual(readConfirmation(new URLSearchParams('ref=DSR-7KQM-2XPT&by=2026-11-24'), today), { reference: 'DSR-7KQM-2XPT', callBy: '2026-11-24' });
+    assert.deepEqual(readConfirmation(new URLSearchParams('ref=DSR-7KQM-2XPT&by=2026-11-24'), today), {
+      reference: 'DSR-7KQM-2XPT',
+      callBy: '2026-11-24',
+    });
     assert.equal(readConfirmation(new URLSearchParams('ref=<script>'), today), undefined);
     assert.equal(readConfirmation(new URLSearchParams('ref=DSR-0000-0000'), today), undefined);
     assert.equal(readConfirmation(new URLSearchParams(''), today), undefined);
@@ -112,7 +121,11 @@ describe('the confirmation address', () => {
 
   test('drops a date that is not real or not one a recent request could have', () => {
     for (const by of ['2026-02-30', 'tomorrow', '2099-01-01', '2020-01-01', '']) {
-      assert.deepEqual(readConfirmation(new URLSearchParams({ ref: 'DSR-7KQM-2XPT', by }), today), { reference: 'DSR-7KQM-2XPT', callBy: undefined }, by);
+      assert.deepEqual(
+        readConfirmation(new URLSearchParams({ ref: 'DSR-7KQM-2XPT', by }), today),
+        { reference: 'DSR-7KQM-2XPT', callBy: undefined },
+        by,
+      );
     }
   });
 });

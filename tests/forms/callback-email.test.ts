@@ -35,7 +35,10 @@ describe("the team's callback email", () => {
   });
 
   test('no CR, LF or control character can reach the subject', () => {
-    assert.equal(callbackSubject('DSR-7KQM-2XPT\r\nBcc: someone@example.com'), 'Callback request DSR-7KQM-2XPT Bcc: someone@example.com');
+    assert.equal(
+      callbackSubject('DSR-7KQM-2XPT\r\nBcc: someone@example.com'),
+      'Callback request DSR-7KQM-2XPT Bcc: someone@example.com',
+    );
     fc.assert(fc.property(fc.string(), (text) => !/[\r\n\u0000-\u001f\u007f\u2028\u2029]/.test(oneLine(text))));
   });
 

@@ -45,7 +45,13 @@ describe('the callback form: missing answers', () => {
   });
 
   test('the optional questions can be left blank or left out, and then are not in the answers', () => {
-    const result = validate(callbackForm, { name: 'Ada', phone: '07700900982', voicemail: 'no', bestTime: 'any', about: 'my-child' });
+    const result = validate(callbackForm, {
+      name: 'Ada',
+      phone: '07700900982',
+      voicemail: 'no',
+      bestTime: 'any',
+      about: 'my-child',
+    });
     assert.equal(result.ok, true);
     if (!result.ok) return;
     assert.equal('bestTimeDetail' in result.data, false);
@@ -56,7 +62,16 @@ describe('the callback form: missing answers', () => {
   test('no message says please, sorry, valid, invalid or required', () => {
     const messages = [
       ...Object.values(errorsOf({ name: '', phone: '', voicemail: '', bestTime: '', about: '' })),
-      ...Object.values(errorsOf({ name: '1', phone: '1', about: 'my-child', aboutName: '1', notes: 'x'.repeat(NOTES_MAX + 1), bestTimeDetail: 'x'.repeat(200) })),
+      ...Object.values(
+        errorsOf({
+          name: '1',
+          phone: '1',
+          about: 'my-child',
+          aboutName: '1',
+          notes: 'x'.repeat(NOTES_MAX + 1),
+          bestTimeDetail: 'x'.repeat(200),
+        }),
+      ),
       ...Object.values(errorsOf({ phone: '+33 1 23 45 67 89', name: 'x'.repeat(NAME_MAX + 1) })),
     ];
     assert.ok(messages.length >= 10);
@@ -65,7 +80,19 @@ describe('the callback form: missing answers', () => {
 });
 
 describe('the callback form: names', () => {
-  for (const name of ["Siobhán O'Neill", 'Anne-Marie Smith', 'Zoë Ørsted', 'Łukasz Żółć', 'محمد علي', '李小龍', 'Nguyễn Văn An', 'Ngozi Okonkwo-Adébáyọ̀', "D'Arcy", 'Mary-Jane O’Brien', 'St. John']) {
+  for (const name of [
+    "Siobhán O'Neill",
+    'Anne-Marie Smith',
+    'Zoë Ørsted',
+    'Łukasz Żółć',
+    'محمد علي',
+    '李小龍',
+    'Nguyễn Văn An',
+    'Ngozi Okonkwo-Adébáyọ̀',
+    "D'Arcy",
+    'Mary-Jane O’Brien',
+    'St. John',
+  ]) {
     test(`accepts ${name}`, () => {
       const result = check({ name });
       assert.equal(result.ok, true);
@@ -80,20 +107,28 @@ describe('the callback form: names', () => {
 
   for (const name of ['R2D2', '<script>alert(1)</script>', 'ada@example.com', '07700 900982', '---']) {
     test(`rejects ${JSON.stringify(name)} with a description of what a name can have`, () => {
-      assert.equal(errorsOf({ name }).name, 'Your name must only include letters, spaces, hyphens, full stops and apostrophes');
+      assert.equal(
+        errorsOf({ name }).name,
+        'Your name must only include letters, spaces, hyphens, full stops and apostrophes',
+      );
     });
   }
 
   test(`a name of ${NAME_MAX} characters is fine, ${NAME_MAX + 1} is too long (counting letters, not bytes)`, () => {
     assert.equal(check({ name: 'ß'.repeat(NAME_MAX) }).ok, true);
-    assert.equal(errorsOf({ name: 'ß'.repeat(NAME_MAX + 1) }).name, `Your name must be ${NAME_MAX} characters or fewer`);
+    assert.equal(
+      errorsOf({ name: 'ß'.repeat(NAME_MAX + 1) }).name,
+      `Your name must be ${NAME_MAX} characters or fewer`,
+    );
   });
 
   test('any name made of letters of any alphabet, apostrophes and hyphens is accepted as typed', () => {
     const letter = fc.constantFrom(...'aZéßøŁżαДдمح李ก'.split(''));
     const word = fc.array(letter, { minLength: 1, maxLength: 12 }).map((letters) => letters.join(''));
     const joiner = fc.constantFrom(' ', '-', "'", '’');
-    const name = fc.tuple(word, fc.array(fc.tuple(joiner, word), { maxLength: 3 })).map(([first, rest]) => first + rest.map(([j, w]) => j + w).join(''));
+    const name = fc
+      .tuple(word, fc.array(fc.tuple(joiner, word), { maxLength: 3 }))
+      .map(([first, rest]) => first + rest.map(([j, w]) => j + w).join(''));
     fc.assert(
       fc.property(name, (typed) => {
         const result = check({ name: typed });
@@ -112,12 +147,19 @@ describe('the callback form: phone numbers', () => {
 
   test('a number that cannot be a UK number gets the example-based message', () => {
     for (const phone of ['12345', '0909 879 0000', '07700 90098', 'call me']) {
-      assert.equal(errorsOf({ phone }).phone, 'Enter a phone number, like 01632 960 001, 07700 900 982 or +44 808 157 0192', phone);
+      assert.equal(
+        errorsOf({ phone }).phone,
+        'Enter a phone number, like 01632 960 001, 07700 900 982 or +44 808 157 0192',
+        phone,
+      );
     }
   });
 
   test('a number from another country is described as not a UK number', () => {
-    assert.equal(errorsOf({ phone: '+33 1 23 45 67 89' }).phone, 'Enter a UK phone number, like 01632 960 001, 07700 900 982 or +44 808 157 0192');
+    assert.equal(
+      errorsOf({ phone: '+33 1 23 45 67 89' }).phone,
+      'Enter a UK phone number, like 01632 960 001, 07700 900 982 or +44 808 157 0192',
+    );
   });
 });
 
@@ -150,15 +192,24 @@ describe('the callback form: the person the call is about', () => {
   test('their first name is kept and checked when the call is about someone else', () => {
     const result = check({ about: 'my-child', aboutName: ' José ' });
     assert.equal(result.ok && result.data.aboutName, 'José');
-    assert.equal(errorsOf({ about: 'my-child', aboutName: 'J0sé' }).aboutName, 'Their first name must only include letters, spaces, hyphens, full stops and apostrophes');
-    assert.equal(errorsOf({ about: 'my-child', aboutName: 'a'.repeat(ABOUT_NAME_MAX + 1) }).aboutName, `Their first name must be ${ABOUT_NAME_MAX} characters or fewer`);
+    assert.equal(
+      errorsOf({ about: 'my-child', aboutName: 'J0sé' }).aboutName,
+      'Their first name must only include letters, spaces, hyphens, full stops and apostrophes',
+    );
+    assert.equal(
+      errorsOf({ about: 'my-child', aboutName: 'a'.repeat(ABOUT_NAME_MAX + 1) }).aboutName,
+      `Their first name must be ${ABOUT_NAME_MAX} characters or fewer`,
+    );
   });
 });
 
 describe('the callback form: lengths', () => {
   test(`"anything we should know" takes ${NOTES_MAX} characters, not ${NOTES_MAX + 1}`, () => {
     assert.equal(check({ notes: 'x'.repeat(NOTES_MAX) }).ok, true);
-    assert.equal(errorsOf({ notes: 'x'.repeat(NOTES_MAX + 1) }).notes, `What we should know must be ${NOTES_MAX} characters or fewer`);
+    assert.equal(
+      errorsOf({ notes: 'x'.repeat(NOTES_MAX + 1) }).notes,
+      `What we should know must be ${NOTES_MAX} characters or fewer`,
+    );
   });
 
   test('a line break sent as CR LF counts once, as the character count in the browser shows it', () => {
@@ -170,7 +221,10 @@ describe('the callback form: lengths', () => {
 
   test(`"more about when to call" takes ${BEST_TIME_DETAIL_MAX} characters`, () => {
     assert.equal(check({ bestTimeDetail: 'x'.repeat(BEST_TIME_DETAIL_MAX) }).ok, true);
-    assert.equal(errorsOf({ bestTimeDetail: 'x'.repeat(BEST_TIME_DETAIL_MAX + 1) }).bestTimeDetail, `When to call must be ${BEST_TIME_DETAIL_MAX} characters or fewer`);
+    assert.equal(
+      errorsOf({ bestTimeDetail: 'x'.repeat(BEST_TIME_DETAIL_MAX + 1) }).bestTimeDetail,
+      `When to call must be ${BEST_TIME_DETAIL_MAX} characters or fewer`,
+    );
   });
 });
 

@@ -9,9 +9,12 @@ const form = { 'content-type': 'application/x-www-form-urlencoded' };
 const jsonAccept = { ...form, accept: 'application/json' };
 const browser = { ...form, accept: 'text/html,application/xhtml+xml,*/*;q=0.8' };
 
-const request = (body: string, headers: Record<string, string>) => new Request('http://localhost/ask-for-a-call', { method: 'POST', body, headers });
+const request = (body: string, headers: Record<string, string>) =>
+  new Request('http://localhost/ask-for-a-call', { method: 'POST', body, headers });
 
-function recorder(result: Submitted | Error = { reference: 'DSR-7KQM-2XPT', confirmation: '/ask-for-a-call/sent?ref=DSR-7KQM-2XPT' }) {
+function recorder(
+  result: Submitted | Error = { reference: 'DSR-7KQM-2XPT', confirmation: '/ask-for-a-call/sent?ref=DSR-7KQM-2XPT' },
+) {
   const seen: Submission<CallbackAnswers>[] = [];
   const submit = async (submission: Submission<CallbackAnswers>) => {
     seen.push(submission);
@@ -44,13 +47,20 @@ describe('a form POST', () => {
       const outcome = await handleFormPost(request(body, headers), callbackForm, submit);
       assert.equal(outcome.kind === 'response' && outcome.response.status, 201);
       if (outcome.kind !== 'response') return;
-      assert.deepEqual(await outcome.response.json(), { reference: 'DSR-7KQM-2XPT', confirmation: '/ask-for-a-call/sent?ref=DSR-7KQM-2XPT' });
+      assert.deepEqual(await outcome.response.json(), {
+        reference: 'DSR-7KQM-2XPT',
+        confirmation: '/ask-for-a-call/sent?ref=DSR-7KQM-2XPT',
+      });
     }
   });
 
   test("a browser's bad answers: shown again with 422, every answer kept, nothing queued", async () => {
     const { seen, submit } = recorder();
-    const outcome = await handleFormPost(request('token=abcdefghijklmnopqrstuvwxyz&name=&phone=12&notes=%3Cb%3E', browser), callbackForm, submit);
+    const outcome = await handleFormPost(
+      request('token=abcdefghijklmnopqrstuvwxyz&name=&phone=12&notes=%3Cb%3E', browser),
+      callbackForm,
+      submit,
+    );
     assert.equal(outcome.kind, 'invalid');
     if (outcome.kind !== 'invalid') return;
     assert.equal(outcome.status, 422);
@@ -62,17 +72,28 @@ describe('a form POST', () => {
 
   test('JSON bad answers: 422 with the errors in question order', async () => {
     const { submit } = recorder();
-    const outcome = await handleFormPost(request('{"name":"Ada"}', { 'content-type': 'application/json' }), callbackForm, submit);
+    const outcome = await handleFormPost(
+      request('{"name":"Ada"}', { 'content-type': 'application/json' }),
+      callbackForm,
+      submit,
+    );
     assert.equal(outcome.kind === 'response' && outcome.response.status, 422);
     if (outcome.kind !== 'response') return;
     const body = (await outcome.response.json()) as { errors: { field: string; message: string }[] };
-    assert.deepEqual(body.errors.map((e) => e.field), ['phone', 'voicemail', 'bestTime', 'about']);
+    assert.deepEqual(
+      body.errors.map((e) => e.field),
+      ['phone', 'voicemail', 'bestTime', 'about'],
+    );
     assert.equal(body.errors[0]!.message, 'Enter your phone number');
   });
 
   test('a client with no token (or a malformed one) still gets a fresh one for the queue', async () => {
     const { seen, submit } = recorder();
-    await handleFormPost(request(good.replace('token=abcdefghijklmnopqrstuvwxyz', 'token=%3Cx%3E'), browser), callbackForm, submit);
+    await handleFormPost(
+      request(good.replace('token=abcdefghijklmnopqrstuvwxyz', 'token=%3Cx%3E'), browser),
+      callbackForm,
+      submit,
+    );
     assert.match(seen[0]!.token, /^[A-Za-z0-9_-]{32}$/);
   });
 

@@ -54,7 +54,10 @@ describe('reading a form body', () => {
   });
 
   test('a body declared too large is 413 before it is read', async () => {
-    const result = await readBody(post('a=1', 'application/x-www-form-urlencoded', { 'content-length': String(65 * 1024) }), 64 * 1024);
+    const result = await readBody(
+      post('a=1', 'application/x-www-form-urlencoded', { 'content-length': String(65 * 1024) }),
+      64 * 1024,
+    );
     assert.equal(!result.ok && result.status, 413);
   });
 
@@ -72,7 +75,9 @@ describe('reading a form body', () => {
           controller.error(new Error(message));
         },
       });
-    const capped = await readBody(post(failing('Body size limit exceeded: received more than 65536 bytes'), 'application/json'));
+    const capped = await readBody(
+      post(failing('Body size limit exceeded: received more than 65536 bytes'), 'application/json'),
+    );
     assert.equal(!capped.ok && capped.status, 413);
     const reset = await readBody(post(failing('aborted'), 'application/json'));
     assert.equal(!reset.ok && reset.status, 400);

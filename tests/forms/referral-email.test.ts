@@ -8,7 +8,12 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { EMAIL_HEADINGS, referralSubject, renderReferralEmail, type ReferralEmailInput } from '../../src/forms/referral/email.ts';
+import {
+  EMAIL_HEADINGS,
+  referralSubject,
+  renderReferralEmail,
+  type ReferralEmailInput,
+} from '../../src/forms/referral/email.ts';
 import { holdReferral } from '../../src/forms/referral/flow.ts';
 import { referralForm, type ReferralAnswers } from '../../src/forms/referral/schema.ts';
 import { ConsentRefusedError, submitReferral, type Accept } from '../../src/forms/referral/submit.ts';
@@ -30,7 +35,12 @@ const SEL = {
   registers: REGISTERS,
   places: { kind: 'borough', list: ['Bexley', 'Bromley', 'Greenwich', 'Lambeth', 'Lewisham', 'Southwark'] },
 };
-const ESSEX = { ...SEL, name: 'Essex', replyWorkingDays: undefined, places: { kind: 'district', list: ['Basildon', 'Castle Point'] } };
+const ESSEX = {
+  ...SEL,
+  name: 'Essex',
+  replyWorkingDays: undefined,
+  places: { kind: 'district', list: ['Basildon', 'Castle Point'] },
+};
 
 /** Friday 20 November 2026, 3pm in London: 2 working days later is Tuesday 24 November. */
 const FRIDAY = new Date('2026-11-20T15:00:00Z');
@@ -76,7 +86,13 @@ describe("the team's email", () => {
     assert.equal(email.subject, 'DSR referral DSR-7KQM-2XPT, Children and young people under 18, Lewisham');
     assert.doesNotMatch(email.subject, /Zo|Smith|autis|school|Polish/i);
     assert.equal(
-      referralSubject({ reference: 'DSR-7KQM-2XPT', register: REGISTERS[1], age: 40, placeKind: 'district', place: 'not-sure' }),
+      referralSubject({
+        reference: 'DSR-7KQM-2XPT',
+        register: REGISTERS[1],
+        age: 40,
+        placeKind: 'district',
+        place: 'not-sure',
+      }),
       'DSR referral DSR-7KQM-2XPT, Adults aged 18 and over, District not known',
     );
   });
@@ -94,8 +110,14 @@ describe("the team's email", () => {
       EMAIL_HEADINGS.needs,
       EMAIL_HEADINGS.replyBy,
     ].map((heading) => text.indexOf(`\n${heading}\n${'-'.repeat(Math.min(heading.length, 60))}\n`));
-    assert.ok(order.every((at) => at > 0), JSON.stringify(order));
-    assert.deepEqual([...order].sort((a, b) => a - b), order);
+    assert.ok(
+      order.every((at) => at > 0),
+      JSON.stringify(order),
+    );
+    assert.deepEqual(
+      [...order].sort((a, b) => a - b),
+      order,
+    );
     for (const line of [
       'Danger right now: No',
       'Register: Children and young people under 18',
@@ -129,27 +151,46 @@ describe("the team's email", () => {
     assert.ok(html.includes('Zoë &lt;b&gt;Smith&lt;/b&gt;'));
     assert.ok(!html.includes('<b>Smith'));
     assert.ok(html.includes('Things are hard at home &amp; school.<br>She is not sleeping.'));
-    assert.ok(html.includes('<h2 style="font-size:20px;margin-top:24px">Communication needs (Accessible Information Standard)</h2>'));
+    assert.ok(
+      html.includes(
+        '<h2 style="font-size:20px;margin-top:24px">Communication needs (Accessible Information Standard)</h2>',
+      ),
+    );
   });
 
   test('Reply-To is the form-filler’s email address when they gave one, and the message passes the queue’s check', () => {
     const email = renderReferralEmail(input(parent));
     assert.equal(email.replyTo, 'ann@example.com');
     assert.doesNotThrow(() => checkMessage({ to: 'team@example.nhs.uk', ...email }));
-    const byPhone = renderReferralEmail(input({ ...parent, contactMethod: 'phone', email: undefined, phone: { typed: '07700 900982', e164: '+447700900982' } }));
+    const byPhone = renderReferralEmail(
+      input({
+        ...parent,
+        contactMethod: 'phone',
+        email: undefined,
+        phone: { typed: '07700 900982', e164: '+447700900982' },
+      }),
+    );
     assert.equal('replyTo' in byPhone, false);
     assert.ok(byPhone.text.includes('Phone number\n    07700 900982 (as typed)\n    +447700900982 (to dial)'));
   });
 
   test('the consent basis for each answer', () => {
     const basis = (answers: Partial<ReferralAnswers>) =>
-      renderReferralEmail(input({ ...parent, consentUnder16: undefined, ...answers })).text.split(`${EMAIL_HEADINGS.consent}\n`)[1]!.split('\n\n\n')[0]!;
-    assert.match(basis({ consent16: 'agrees' }), /16 or over[\s\S]*The person agrees to be on the DSR \(their own consent\)/);
+      renderReferralEmail(input({ ...parent, consentUnder16: undefined, ...answers }))
+        .text.split(`${EMAIL_HEADINGS.consent}\n`)[1]!
+        .split('\n\n\n')[0]!;
+    assert.match(
+      basis({ consent16: 'agrees' }),
+      /16 or over[\s\S]*The person agrees to be on the DSR \(their own consent\)/,
+    );
     const capacity = basis({ consent16: 'cannot-decide', capacityDetail: 'Her sister' });
     assert.match(capacity, /Mental Capacity Assessment/);
     assert.match(capacity, /best interests decision under the Mental Capacity Act 2005/);
     assert.match(capacity, /Who helps them make big decisions\n {4}Her sister/);
-    assert.match(basis({ consentUnder16: 'parent' }), /Under 16[\s\S]*A parent or person with parental responsibility agrees/);
+    assert.match(
+      basis({ consentUnder16: 'parent' }),
+      /Under 16[\s\S]*A parent or person with parental responsibility agrees/,
+    );
     assert.match(basis({ consentUnder16: 'young-person' }), /Gillick competence/);
   });
 
@@ -162,13 +203,22 @@ describe("the team's email", () => {
   });
 
   test('an area that promises no reply time: no Reply by heading or fact', () => {
-    const { text } = renderReferralEmail(input(parent, { replyBy: undefined, replyWorkingDays: undefined, placeKind: 'district' }));
+    const { text } = renderReferralEmail(
+      input(parent, { replyBy: undefined, replyWorkingDays: undefined, placeKind: 'district' }),
+    );
     assert.ok(!text.includes('Reply by'));
     assert.ok(text.includes('District: Lewisham'));
   });
 
   test('letters to someone asking for themselves go to their home address', () => {
-    const self: ReferralAnswers = { ...parent, filler: 'self', fillerName: undefined, relationship: undefined, contactMethod: 'letter', email: undefined };
+    const self: ReferralAnswers = {
+      ...parent,
+      filler: 'self',
+      fillerName: undefined,
+      relationship: undefined,
+      contactMethod: 'letter',
+      email: undefined,
+    };
     const { text } = renderReferralEmail(input(self));
     assert.ok(text.includes("Address for letters\n    The person's home address (see The person)"));
     assert.ok(text.includes('Who to contact\n    The person (they filled this in)'));
@@ -218,7 +268,14 @@ describe('handing a referral to the queue', () => {
       setClock(() => new Date(now));
       try {
         const { seen, accept } = queue();
-        const result = await submitReferral({ data: { ...parent, dob: '2008-11-20', consentUnder16: undefined, consent16: 'agrees' }, token: 'x'.repeat(22) }, ESSEX, accept);
+        const result = await submitReferral(
+          {
+            data: { ...parent, dob: '2008-11-20', consentUnder16: undefined, consent16: 'agrees' },
+            token: 'x'.repeat(22),
+          },
+          ESSEX,
+          accept,
+        );
         assert.match(seen[0]!.message.subject, new RegExp(`, ${register}, Lewisham$`), now);
         assert.equal(result.confirmation, `/refer/sent?ref=${result.reference}`);
       } finally {
@@ -229,7 +286,10 @@ describe('handing a referral to the queue', () => {
 
   test('no consent: nothing is queued, whatever the caller does', async () => {
     const { seen, accept } = queue();
-    for (const answers of [{ ...parent, consentUnder16: 'no' as const }, { ...parent, consentUnder16: undefined, consent16: 'no' as const }]) {
+    for (const answers of [
+      { ...parent, consentUnder16: 'no' as const },
+      { ...parent, consentUnder16: undefined, consent16: 'no' as const },
+    ]) {
       await assert.rejects(submitReferral({ data: answers, token: 'y'.repeat(22) }, SEL, accept), ConsentRefusedError);
     }
     assert.equal(seen.length, 0);
@@ -240,14 +300,30 @@ describe('the POST flow (handleFormPost with the referral hold)', () => {
   const form = referralForm({ places: SEL.places.list, placeKind: 'borough', today: () => '2026-11-20' });
   const good: RawValues = {
     token: 'abcdefghijklmnopqrstuvwxyz',
-    danger: 'no', filler: 'self', name: 'Alex Taylor', 'dob-day': '15', 'dob-month': '6', 'dob-year': '1990',
-    address: '1 High Street', postcode: 'SE1 7EH', place: 'Lambeth', gp: 'The Surgery', diagnosis: 'autism',
-    reasons: 'hospital', consent16: 'agrees', contactMethod: 'phone', phone: '020 7946 0123',
+    danger: 'no',
+    filler: 'self',
+    name: 'Alex Taylor',
+    'dob-day': '15',
+    'dob-month': '6',
+    'dob-year': '1990',
+    address: '1 High Street',
+    postcode: 'SE1 7EH',
+    place: 'Lambeth',
+    gp: 'The Surgery',
+    diagnosis: 'autism',
+    reasons: 'hospital',
+    consent16: 'agrees',
+    contactMethod: 'phone',
+    phone: '020 7946 0123',
   };
   const post = (values: RawValues, accept = 'text/html') => {
     const body = new URLSearchParams();
     for (const [name, value] of Object.entries(values)) for (const item of [value].flat()) body.append(name, item);
-    return new Request('http://localhost/refer', { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded', accept } });
+    return new Request('http://localhost/refer', {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept },
+    });
   };
   const run = async (values: RawValues, accept?: string) => {
     const sent: unknown[] = [];

@@ -22,12 +22,15 @@ import {
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const registersOf = (area: string): RegisterRule[] =>
-  (parse(readFileSync(path.join(ROOT, 'content/areas', area, 'area.yaml'), 'utf8')) as { registers: RegisterRule[] }).registers;
+  (parse(readFileSync(path.join(ROOT, 'content/areas', area, 'area.yaml'), 'utf8')) as { registers: RegisterRule[] })
+    .registers;
 const AREAS = ['south-east-london', 'essex'];
 
 const iso = (date: Date) => date.toISOString().slice(0, 10);
 /** A real calendar date between 1900 and 2100. */
-const calendarDate = fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2100-12-31T00:00:00Z'), noInvalidDate: true }).map(iso);
+const calendarDate = fc
+  .date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2100-12-31T00:00:00Z'), noInvalidDate: true })
+  .map(iso);
 
 describe('age on the day of sending', () => {
   test('a birthday counts from the start of the day: the day before 16 is 15, the day itself is 16', () => {
@@ -179,7 +182,15 @@ describe('NHS number (Modulus 11)', () => {
   });
 
   test('not 10 digits: a format problem', () => {
-    for (const typed of ['', '943 476 591', '943 476 59190', '943 476 591X', '+44 943 476 5919', '943.476.5919', '９４３４７６５９１９']) {
+    for (const typed of [
+      '',
+      '943 476 591',
+      '943 476 59190',
+      '943 476 591X',
+      '+44 943 476 5919',
+      '943.476.5919',
+      '９４３４７６５９１９',
+    ]) {
       assert.deepEqual(checkNhsNumber(typed), { ok: false, problem: 'format' }, typed);
     }
   });

@@ -106,8 +106,22 @@ describe('the referral form: missing answers', () => {
   test('no message says please, sorry, valid, invalid or required', () => {
     const messages = [
       ...Object.values(errorsOf({})),
-      ...Object.values(errorsOf({ ...adult, name: '1', ...dob('2030-01-01'), postcode: 'x', nhsNumber: '1', gp: 'x'.repeat(200), reasons: ['other'], contactMethod: 'email', email: 'x' })),
-      ...Object.values(errorsOf({ ...adult, filler: 'carer', consent16: '', contactMethod: 'letter', needs: ['language', 'other'] })),
+      ...Object.values(
+        errorsOf({
+          ...adult,
+          name: '1',
+          ...dob('2030-01-01'),
+          postcode: 'x',
+          nhsNumber: '1',
+          gp: 'x'.repeat(200),
+          reasons: ['other'],
+          contactMethod: 'email',
+          email: 'x',
+        }),
+      ),
+      ...Object.values(
+        errorsOf({ ...adult, filler: 'carer', consent16: '', contactMethod: 'letter', needs: ['language', 'other'] }),
+      ),
       ...Object.values(errorsOf({ ...adult, ...dob('2014-03-05'), contactMethod: 'text', phone: '020 7946 0123' })),
     ];
     assert.ok(messages.length > 15);
@@ -117,10 +131,28 @@ describe('the referral form: missing answers', () => {
 
 describe('consent, by age on the day of sending', () => {
   const bands = [
-    { label: '12 (under 16)', iso: '2014-03-05', question: 'consentUnder16', other: 'consent16', choices: CONSENT_UNDER_16 },
-    { label: '15, the day before their 16th birthday', iso: '2010-11-21', question: 'consentUnder16', other: 'consent16', choices: CONSENT_UNDER_16 },
+    {
+      label: '12 (under 16)',
+      iso: '2014-03-05',
+      question: 'consentUnder16',
+      other: 'consent16',
+      choices: CONSENT_UNDER_16,
+    },
+    {
+      label: '15, the day before their 16th birthday',
+      iso: '2010-11-21',
+      question: 'consentUnder16',
+      other: 'consent16',
+      choices: CONSENT_UNDER_16,
+    },
     { label: '16 today', iso: '2010-11-20', question: 'consent16', other: 'consentUnder16', choices: CONSENT_16 },
-    { label: '17, the day before their 18th birthday', iso: '2008-11-21', question: 'consent16', other: 'consentUnder16', choices: CONSENT_16 },
+    {
+      label: '17, the day before their 18th birthday',
+      iso: '2008-11-21',
+      question: 'consent16',
+      other: 'consentUnder16',
+      choices: CONSENT_16,
+    },
     { label: '18 today', iso: '2008-11-20', question: 'consent16', other: 'consentUnder16', choices: CONSENT_16 },
     { label: '36', iso: '1990-06-15', question: 'consent16', other: 'consentUnder16', choices: CONSENT_16 },
   ] as const;
@@ -128,7 +160,14 @@ describe('consent, by age on the day of sending', () => {
   for (const band of bands) {
     for (const choice of band.choices) {
       test(`${band.label}: "${choice.label}" is asked with ${band.question}, and the other question is dropped`, () => {
-        const values = { ...adult, ...dob(band.iso), consent16: '', consentUnder16: '', [band.question]: choice.value, [band.other]: 'agrees' };
+        const values = {
+          ...adult,
+          ...dob(band.iso),
+          consent16: '',
+          consentUnder16: '',
+          [band.question]: choice.value,
+          [band.other]: 'agrees',
+        };
         assert.deepEqual(
           applicableFields(form, values).filter((field) => field.startsWith('consent')),
           [band.question],
@@ -142,11 +181,18 @@ describe('consent, by age on the day of sending', () => {
     }
 
     test(`${band.label}: no answer to ${band.question} is an error with its own words`, () => {
-      const errors = errorsOf({ ...adult, ...dob(band.iso), consent16: undefined as never, consentUnder16: undefined as never });
+      const errors = errorsOf({
+        ...adult,
+        ...dob(band.iso),
+        consent16: undefined as never,
+        consentUnder16: undefined as never,
+      });
       assert.deepEqual(Object.keys(errors), [band.question]);
       assert.equal(
         errors[band.question],
-        band.question === 'consent16' ? 'Select if the person agrees to be on the DSR' : 'Select who agrees to the young person being on the DSR',
+        band.question === 'consent16'
+          ? 'Select if the person agrees to be on the DSR'
+          : 'Select who agrees to the young person being on the DSR',
       );
     });
 
@@ -158,9 +204,10 @@ describe('consent, by age on the day of sending', () => {
 
   test('29 February birthdays: 16 on 29 February in a leap year, on 1 March in a year that is not', () => {
     const question = (birth: string, today: string) =>
-      applicableFields(referralForm({ places: PLACES, placeKind: 'borough', today: () => today }), { ...adult, ...dob(birth) }).find((field) =>
-        field.startsWith('consent'),
-      );
+      applicableFields(referralForm({ places: PLACES, placeKind: 'borough', today: () => today }), {
+        ...adult,
+        ...dob(birth),
+      }).find((field) => field.startsWith('consent'));
     // Born 29 February 2008: 16 on 29 February 2024 (a leap year).
     assert.equal(question('2008-02-29', '2024-02-28'), 'consentUnder16');
     assert.equal(question('2008-02-29', '2024-02-29'), 'consent16');
@@ -209,38 +256,61 @@ describe('who is filling in the form, and how to contact them', () => {
 
   test('the detail for the chosen way: a phone number, a mobile for texts, an email address, or an address for letters', () => {
     assert.deepEqual(errorsOf({ ...adult, phone: '' }), { phone: 'Enter your phone number' });
-    assert.deepEqual(errorsOf({ ...adult, contactMethod: 'text' }), { phone: 'Enter a mobile phone number for text messages, like 07700 900 982' });
-    assert.deepEqual(dataOf({ ...adult, contactMethod: 'text', phone: '07700 900 982' }).phone, { typed: '07700 900 982', e164: '+447700900982' });
-    assert.deepEqual(errorsOf({ ...adult, phone: '+33 1 23 45 67 89' }), { phone: 'Enter a UK phone number, like 01632 960 001, 07700 900 982 or +44 808 157 0192' });
+    assert.deepEqual(errorsOf({ ...adult, contactMethod: 'text' }), {
+      phone: 'Enter a mobile phone number for text messages, like 07700 900 982',
+    });
+    assert.deepEqual(dataOf({ ...adult, contactMethod: 'text', phone: '07700 900 982' }).phone, {
+      typed: '07700 900 982',
+      e164: '+447700900982',
+    });
+    assert.deepEqual(errorsOf({ ...adult, phone: '+33 1 23 45 67 89' }), {
+      phone: 'Enter a UK phone number, like 01632 960 001, 07700 900 982 or +44 808 157 0192',
+    });
     assert.deepEqual(errorsOf({ ...adult, contactMethod: 'email' }), { email: 'Enter your email address' });
     assert.deepEqual(errorsOf({ ...adult, contactMethod: 'email', email: 'ann at example.com' }), {
       email: 'Enter an email address in the correct format, like name@example.com',
     });
-    for (const bad of ['a@b.com, c@d.com', 'Ann <ann@example.com>', 'ann@example.com\nBcc: x@y.z', 'ánn@example.com', 'ann@@example.com']) {
+    for (const bad of [
+      'a@b.com, c@d.com',
+      'Ann <ann@example.com>',
+      'ann@example.com\nBcc: x@y.z',
+      'ánn@example.com',
+      'ann@@example.com',
+    ]) {
       assert.deepEqual(Object.keys(errorsOf({ ...adult, contactMethod: 'email', email: bad })), ['email'], bad);
     }
     assert.equal(dataOf({ ...adult, contactMethod: 'email', email: ' ann@example.com ' }).email, 'ann@example.com');
     assert.equal('phone' in dataOf({ ...adult, contactMethod: 'email', email: 'ann@example.com' }), false);
     // Letters: to the person's own home when they asked for themselves; someone else gives their address.
     assert.deepEqual(errorsOf({ ...adult, contactMethod: 'letter' }), {});
-    assert.deepEqual(errorsOf({ ...adult, contactMethod: 'letter', filler: 'carer', fillerName: 'Sam', relationship: 'Carer' }), {
-      letterAddress: 'Enter your address for letters',
-    });
+    assert.deepEqual(
+      errorsOf({ ...adult, contactMethod: 'letter', filler: 'carer', fillerName: 'Sam', relationship: 'Carer' }),
+      {
+        letterAddress: 'Enter your address for letters',
+      },
+    );
   });
 });
 
 describe('the person', () => {
   test('GP surgery: a name, or "I do not know"', () => {
     assert.deepEqual(dataOf({ ...adult, gp: '', gpUnknown: 'yes' }).gp, { known: false });
-    assert.deepEqual(dataOf({ ...adult, gp: 'The Surgery', gpUnknown: 'yes' }).gp, { known: true, name: 'The Surgery' });
-    assert.deepEqual(errorsOf({ ...adult, gp: '  ' }), { gp: 'Enter the name of the GP surgery, or select I do not know' });
+    assert.deepEqual(dataOf({ ...adult, gp: 'The Surgery', gpUnknown: 'yes' }).gp, {
+      known: true,
+      name: 'The Surgery',
+    });
+    assert.deepEqual(errorsOf({ ...adult, gp: '  ' }), {
+      gp: 'Enter the name of the GP surgery, or select I do not know',
+    });
     assert.deepEqual(errorsOf({ ...adult, gp: 'x'.repeat(101) }), { gp: 'GP surgery must be 100 characters or fewer' });
   });
 
   test('NHS number: optional; spaces allowed; 10 numbers with the right check digit', () => {
     assert.equal(dataOf({ ...adult, nhsNumber: '9434765919' }).nhsNumber, '943 476 5919');
     assert.equal(dataOf({ ...adult, nhsNumber: ' 943 476 5919 ' }).nhsNumber, '943 476 5919');
-    assert.deepEqual(errorsOf({ ...adult, nhsNumber: '943 476 5918' }), { nhsNumber: 'NHS number is not right. Check each number' });
+    assert.deepEqual(errorsOf({ ...adult, nhsNumber: '943 476 5918' }), {
+      nhsNumber: 'NHS number is not right. Check each number',
+    });
     assert.deepEqual(errorsOf({ ...adult, nhsNumber: '943 476 591' }), { nhsNumber: 'NHS number must be 10 numbers' });
     assert.deepEqual(errorsOf({ ...adult, nhsNumber: 'unknown' }), { nhsNumber: 'NHS number must be 10 numbers' });
   });
@@ -252,18 +322,29 @@ describe('the person', () => {
 
   test('date of birth: GOV.UK messages and month names', () => {
     assert.equal(dataOf({ ...adult, 'dob-day': '5', 'dob-month': 'March', 'dob-year': '1990' }).dob, '1990-03-05');
-    assert.deepEqual(errorsOf({ ...adult, 'dob-day': '', 'dob-month': '3', 'dob-year': '' }), { dob: 'Date of birth must include a day and year' });
-    assert.deepEqual(errorsOf({ ...adult, 'dob-day': '31', 'dob-month': '2', 'dob-year': '2000' }), { dob: 'Date of birth must be a real date' });
+    assert.deepEqual(errorsOf({ ...adult, 'dob-day': '', 'dob-month': '3', 'dob-year': '' }), {
+      dob: 'Date of birth must include a day and year',
+    });
+    assert.deepEqual(errorsOf({ ...adult, 'dob-day': '31', 'dob-month': '2', 'dob-year': '2000' }), {
+      dob: 'Date of birth must be a real date',
+    });
     assert.deepEqual(errorsOf({ ...adult, 'dob-year': '90' }), { dob: 'Year must include 4 numbers' });
     const result = check({ ...adult, 'dob-month': '' });
     assert.equal(result.ok ? '' : result.list[0]!.target, 'dob-month');
   });
 
   test('why now: at least one reason; "Something else" needs words; what is happening is optional, up to its limit', () => {
-    assert.deepEqual(errorsOf({ ...adult, reasons: [] }), { reasons: 'Select why the person might need extra support now' });
-    assert.deepEqual(errorsOf({ ...adult, reasons: ['made-up'] }), { reasons: 'Select why the person might need extra support now' });
+    assert.deepEqual(errorsOf({ ...adult, reasons: [] }), {
+      reasons: 'Select why the person might need extra support now',
+    });
+    assert.deepEqual(errorsOf({ ...adult, reasons: ['made-up'] }), {
+      reasons: 'Select why the person might need extra support now',
+    });
     assert.deepEqual(errorsOf({ ...adult, reasons: ['other'] }), { reasonsOther: 'Enter the other reason' });
-    assert.deepEqual(dataOf({ ...adult, reasons: ['other', 'hospital', 'other'], reasonsOther: 'School' }).reasons, ['hospital', 'other']);
+    assert.deepEqual(dataOf({ ...adult, reasons: ['other', 'hospital', 'other'], reasonsOther: 'School' }).reasons, [
+      'hospital',
+      'other',
+    ]);
     assert.equal('reasonsOther' in dataOf({ ...adult, reasonsOther: 'Dropped' }), false);
     assert.deepEqual(errorsOf({ ...adult, reasons: ['other'], reasonsOther: 'x'.repeat(REASONS_OTHER_MAX + 1) }), {
       reasonsOther: `The other reason must be ${REASONS_OTHER_MAX} characters or fewer`,
@@ -276,11 +357,16 @@ describe('the person', () => {
 
   test('communication needs: any, none, each once; the language and other help are asked when chosen', () => {
     assert.deepEqual(dataOf({ ...adult, needs: ['bsl', 'easy-read', 'bsl'] }).needs, ['easy-read', 'bsl']);
-    assert.deepEqual(errorsOf({ ...adult, needs: ['language', 'other'] }), { needsLanguage: 'Enter the language', needsOther: 'Enter the other help you need' });
+    assert.deepEqual(errorsOf({ ...adult, needs: ['language', 'other'] }), {
+      needsLanguage: 'Enter the language',
+      needsOther: 'Enter the other help you need',
+    });
     const data = dataOf({ ...adult, needs: ['language', 'other'], needsLanguage: 'Polish', needsOther: 'Mornings' });
     assert.equal(data.needsLanguage, 'Polish');
     assert.equal(data.needsOther, 'Mornings');
-    assert.deepEqual(errorsOf({ ...adult, needs: 'braille' }), { needs: 'Select the help to communicate from the list' });
+    assert.deepEqual(errorsOf({ ...adult, needs: 'braille' }), {
+      needs: 'Select the help to communicate from the list',
+    });
   });
 });
 
@@ -295,7 +381,14 @@ describe('steps', () => {
   test('each step checks only its own questions (validate with only)', () => {
     const person = STEPS.find((step) => step.id === 'person')!;
     const result = validate(form, {}, { only: person.fields });
-    assert.deepEqual(result.ok ? [] : Object.keys(result.errors), ['name', 'dob', 'address', 'postcode', 'place', 'gp']);
+    assert.deepEqual(result.ok ? [] : Object.keys(result.errors), [
+      'name',
+      'dob',
+      'address',
+      'postcode',
+      'place',
+      'gp',
+    ]);
     assert.equal(validate(form, adult, { only: person.fields }).ok, true);
   });
 
@@ -312,11 +405,15 @@ describe('property-based: never a crash, never accepted when it should not be', 
   const letters = fc.stringMatching(/^[A-Za-zÀ-ÖØ-öø-ÿĀ-žА-яα-ω]{1,20}$/);
   test('names: letters of any alphabet with spaces, hyphens and apostrophes pass; digits and symbols never do', () => {
     fc.assert(
-      fc.property(fc.array(letters, { minLength: 1, maxLength: 4 }), fc.constantFrom(' ', '-', "'", ' '), (parts, join) => {
-        const name = parts.join(join);
-        const result = validate(form, { ...adult, name }, { only: ['name'] });
-        if (name.length <= NAME_MAX) assert.equal(result.ok, true, name);
-      }),
+      fc.property(
+        fc.array(letters, { minLength: 1, maxLength: 4 }),
+        fc.constantFrom(' ', '-', "'", ' '),
+        (parts, join) => {
+          const name = parts.join(join);
+          const result = validate(form, { ...adult, name }, { only: ['name'] });
+          if (name.length <= NAME_MAX) assert.equal(result.ok, true, name);
+        },
+      ),
     );
     fc.assert(
       fc.property(fc.string({ maxLength: 150 }), (name) => {
@@ -332,7 +429,11 @@ describe('property-based: never a crash, never accepted when it should not be', 
   test('free text: anything typed never crashes; it passes only within its limit, tidied', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 1200 }), (text) => {
-        const result = validate(form, { ...adult, happening: text, reasons: ['other'], reasonsOther: text }, { only: ['happening', 'reasonsOther'] });
+        const result = validate(
+          form,
+          { ...adult, happening: text, reasons: ['other'], reasonsOther: text },
+          { only: ['happening', 'reasonsOther'] },
+        );
         if (result.ok) {
           const happening = result.data.happening ?? '';
           assert.ok([...happening].length <= HAPPENING_MAX);
@@ -347,10 +448,25 @@ describe('property-based: never a crash, never accepted when it should not be', 
   test('any kind of value, in any question, never crashes the check', () => {
     const raw = fc.oneof(fc.string({ maxLength: 40 }), fc.array(fc.string({ maxLength: 10 }), { maxLength: 3 }));
     fc.assert(
-      fc.property(fc.dictionary(fc.constantFrom(...Object.keys(adult), 'gpUnknown', 'consentUnder16', 'needs', 'email', 'letterAddress', 'change', 'confirm'), raw), (changes) => {
-        const result = validate(form, { ...adult, ...changes });
-        assert.equal(typeof result.ok, 'boolean');
-      }),
+      fc.property(
+        fc.dictionary(
+          fc.constantFrom(
+            ...Object.keys(adult),
+            'gpUnknown',
+            'consentUnder16',
+            'needs',
+            'email',
+            'letterAddress',
+            'change',
+            'confirm',
+          ),
+          raw,
+        ),
+        (changes) => {
+          const result = validate(form, { ...adult, ...changes });
+          assert.equal(typeof result.ok, 'boolean');
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -359,7 +475,11 @@ describe('property-based: never a crash, never accepted when it should not be', 
     const box = fc.oneof(fc.string({ maxLength: 6 }), fc.integer({ min: -5, max: 3000 }).map(String));
     fc.assert(
       fc.property(box, box, box, (day, month, year) => {
-        const result = validate(form, { ...adult, 'dob-day': day, 'dob-month': month, 'dob-year': year }, { only: ['dob'] });
+        const result = validate(
+          form,
+          { ...adult, 'dob-day': day, 'dob-month': month, 'dob-year': year },
+          { only: ['dob'] },
+        );
         if (!result.ok) return;
         const value = result.data.dob!;
         assert.match(value, /^\d{4}-\d{2}-\d{2}$/);
@@ -373,19 +493,22 @@ describe('property-based: never a crash, never accepted when it should not be', 
 
   test('dates: every real past date is accepted and decides the consent question by age', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2026-11-19T00:00:00Z'), noInvalidDate: true }), (date) => {
-        const value = date.toISOString().slice(0, 10);
-        const values = { ...adult, ...dob(value) };
-        const result = validate(form, values, { only: ['dob'] });
-        assert.equal(result.ok, true, value);
-        const [y, m, d] = value.split('-').map(Number) as [number, number, number];
-        const sixteenth = `${y + 16}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-        // A 29 February birthday's 16th is always in a leap year (16 is a multiple of 4), so string order works.
-        const over16 = sixteenth <= TODAY;
-        const fields = applicableFields(form, values);
-        assert.equal(fields.includes('consent16'), over16, value);
-        assert.equal(fields.includes('consentUnder16'), !over16, value);
-      }),
+      fc.property(
+        fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2026-11-19T00:00:00Z'), noInvalidDate: true }),
+        (date) => {
+          const value = date.toISOString().slice(0, 10);
+          const values = { ...adult, ...dob(value) };
+          const result = validate(form, values, { only: ['dob'] });
+          assert.equal(result.ok, true, value);
+          const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+          const sixteenth = `${y + 16}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+          // A 29 February birthday's 16th is always in a leap year (16 is a multiple of 4), so string order works.
+          const over16 = sixteenth <= TODAY;
+          const fields = applicableFields(form, values);
+          assert.equal(fields.includes('consent16'), over16, value);
+          assert.equal(fields.includes('consentUnder16'), !over16, value);
+        },
+      ),
       { numRuns: 2000 },
     );
   });

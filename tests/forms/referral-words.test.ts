@@ -14,13 +14,17 @@ import { STEPS, questions, type Question } from '../../src/forms/referral/questi
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const FILE = 'src/forms/referral/questions.ts';
-const catalogue = JSON.parse(readFileSync(path.join(ROOT, 'src/pictures/catalogue.json'), 'utf8')) as Record<string, string>;
+const catalogue = JSON.parse(readFileSync(path.join(ROOT, 'src/pictures/catalogue.json'), 'utf8')) as Record<
+  string,
+  string
+>;
 
 function questionChunks(): Chunk[] {
   const chunks: Chunk[] = [];
   for (const kind of ['borough', 'district']) {
     for (const [name, question] of Object.entries(questions(kind) as Record<string, Question>)) {
-      for (const text of [question.label, question.hint, question.when, question.short]) if (text) chunks.push(stringChunk(`${FILE} ${name}`, text, 1));
+      for (const text of [question.label, question.hint, question.when, question.short])
+        if (text) chunks.push(stringChunk(`${FILE} ${name}`, text, 1));
       for (const choice of question.choices ?? []) {
         chunks.push(stringChunk(`${FILE} ${name}`, choice.label, 1));
         if (choice.hint) chunks.push(stringChunk(`${FILE} ${name}`, choice.hint, 1));
@@ -34,7 +38,9 @@ function questionChunks(): Chunk[] {
 /** The words people read in the referral's .astro files: text between tags, without {expressions}. */
 function componentChunks(): Chunk[] {
   const files = [
-    ...readdirSync(path.join(ROOT, 'src/forms/referral')).filter((f) => f.endsWith('.astro')).map((f) => `src/forms/referral/${f}`),
+    ...readdirSync(path.join(ROOT, 'src/forms/referral'))
+      .filter((f) => f.endsWith('.astro'))
+      .map((f) => `src/forms/referral/${f}`),
     'src/pages/refer.astro',
     'src/pages/refer/sent.astro',
   ];
@@ -67,27 +73,49 @@ describe('easy read: the referral form', () => {
   });
 
   test('no banned words (please, e.g., i.e., etc)', () => {
-    const problems = chunks.filter((chunk) => BANNED.some((word) => new RegExp(`(^|\\W)${word.replace(/\./g, '\\.')}(\\W|$)`, 'i').test(chunk.text)));
-    assert.deepEqual(problems.map((chunk) => `${chunk.file}: ${chunk.text}`), []);
+    const problems = chunks.filter((chunk) =>
+      BANNED.some((word) => new RegExp(`(^|\\W)${word.replace(/\./g, '\\.')}(\\W|$)`, 'i').test(chunk.text)),
+    );
+    assert.deepEqual(
+      problems.map((chunk) => `${chunk.file}: ${chunk.text}`),
+      [],
+    );
   });
 
   test('every picture is in the catalogue', () => {
     const named = [
-      ...Object.values(questions('borough') as Record<string, Question>).flatMap((question) => (question.picture ? [question.picture] : [])),
+      ...Object.values(questions('borough') as Record<string, Question>).flatMap((question) =>
+        question.picture ? [question.picture] : [],
+      ),
       ...STEPS.map((step) => step.picture),
     ];
-    for (const file of ['src/forms/referral/ReferralQuestions.astro', 'src/forms/referral/NoConsent.astro', 'src/pages/refer.astro', 'src/pages/refer/sent.astro']) {
-      for (const match of readFileSync(path.join(ROOT, file), 'utf8').matchAll(/picture="([a-z0-9-]+)"/g)) named.push(match[1]!);
+    for (const file of [
+      'src/forms/referral/ReferralQuestions.astro',
+      'src/forms/referral/NoConsent.astro',
+      'src/pages/refer.astro',
+      'src/pages/refer/sent.astro',
+    ]) {
+      for (const match of readFileSync(path.join(ROOT, file), 'utf8').matchAll(/picture="([a-z0-9-]+)"/g))
+        named.push(match[1]!);
     }
-    assert.deepEqual(named.filter((name) => !(name in catalogue)), []);
+    assert.deepEqual(
+      named.filter((name) => !(name in catalogue)),
+      [],
+    );
   });
 
   test('hard-word links go to glossary entries that exist', () => {
     const slugs = new Set<string>();
     for (const file of readdirSync(path.join(ROOT, 'src/forms/referral')).filter((f) => f.endsWith('.astro'))) {
-      for (const match of readFileSync(path.join(ROOT, 'src/forms/referral', file), 'utf8').matchAll(/<HardWord slug="([a-z0-9-]+)"/g)) slugs.add(match[1]!);
+      for (const match of readFileSync(path.join(ROOT, 'src/forms/referral', file), 'utf8').matchAll(
+        /<HardWord slug="([a-z0-9-]+)"/g,
+      ))
+        slugs.add(match[1]!);
     }
     assert.ok(slugs.size >= 8);
-    assert.deepEqual([...slugs].filter((slug) => !existsSync(path.join(ROOT, 'content/glossary', `${slug}.md`))), []);
+    assert.deepEqual(
+      [...slugs].filter((slug) => !existsSync(path.join(ROOT, 'content/glossary', `${slug}.md`))),
+      [],
+    );
   });
 });

@@ -18,7 +18,21 @@ describe('text answers', () => {
   });
 
   test('names in any alphabet, with apostrophes, hyphens and full stops', () => {
-    for (const name of ["O'Neill", 'O’Brien', 'Anne-Marie', 'Siân', 'Zoë', 'Łukasz', 'محمد', '李小龍', 'Nguyễn Văn A', "'t Hooft", 'J. R. Smith', 'Ολυμπία', 'Дмитрий']) {
+    for (const name of [
+      "O'Neill",
+      'O’Brien',
+      'Anne-Marie',
+      'Siân',
+      'Zoë',
+      'Łukasz',
+      'محمد',
+      '李小龍',
+      'Nguyễn Văn A',
+      "'t Hooft",
+      'J. R. Smith',
+      'Ολυμπία',
+      'Дмитрий',
+    ]) {
       assert.equal(isName(name), true, name);
     }
   });

@@ -31,7 +31,12 @@ const form = defineForm({
   targets: { dob: 'dob-day' },
 });
 
-const date = (day: string, month: string, year: string) => ({ 'dob-day': day, 'dob-month': month, 'dob-year': year, needs: 'bsl' });
+const date = (day: string, month: string, year: string) => ({
+  'dob-day': day,
+  'dob-month': month,
+  'dob-year': year,
+  needs: 'bsl',
+});
 const dateError = (day: string, month: string, year: string) => {
   const result = validate(form, date(day, month, year));
   return result.ok ? undefined : result.list[0];
@@ -46,7 +51,10 @@ describe('validate', () => {
   test('a conditional question is checked once it applies', () => {
     const result = validate(form, { ...date('7', '3', '2010'), needs: ['bsl', 'other'], needsOther: ' ' });
     assert.equal(result.ok, false);
-    if (!result.ok) assert.deepEqual(result.list, [{ field: 'needsOther', message: 'Tell us what would help', target: 'needsOther' }]);
+    if (!result.ok)
+      assert.deepEqual(result.list, [
+        { field: 'needsOther', message: 'Tell us what would help', target: 'needsOther' },
+      ]);
     assert.deepEqual(applicableFields(form, { needs: ['bsl', 'other'] }), ['dob', 'needs', 'needsOther']);
   });
 
@@ -69,9 +77,21 @@ describe('dates', () => {
   });
 
   test('a missing part is named and linked to', () => {
-    assert.deepEqual(dateError('7', '', '2010'), { field: 'dob', message: 'Date of birth must include a month', target: 'dob-month' });
-    assert.deepEqual(dateError('', '3', ''), { field: 'dob', message: 'Date of birth must include a day and year', target: 'dob-day' });
-    assert.deepEqual(dateError('7', '3', ' '), { field: 'dob', message: 'Date of birth must include a year', target: 'dob-year' });
+    assert.deepEqual(dateError('7', '', '2010'), {
+      field: 'dob',
+      message: 'Date of birth must include a month',
+      target: 'dob-month',
+    });
+    assert.deepEqual(dateError('', '3', ''), {
+      field: 'dob',
+      message: 'Date of birth must include a day and year',
+      target: 'dob-day',
+    });
+    assert.deepEqual(dateError('7', '3', ' '), {
+      field: 'dob',
+      message: 'Date of birth must include a year',
+      target: 'dob-year',
+    });
   });
 
   test('a date that does not exist', () => {
@@ -83,7 +103,11 @@ describe('dates', () => {
   });
 
   test('a year needs 4 numbers', () => {
-    assert.deepEqual(dateError('7', '3', '10'), { field: 'dob', message: 'Year must include 4 numbers', target: 'dob-year' });
+    assert.deepEqual(dateError('7', '3', '10'), {
+      field: 'dob',
+      message: 'Year must include 4 numbers',
+      target: 'dob-year',
+    });
   });
 
   test('a date of birth must be in the past', () => {
@@ -108,7 +132,10 @@ describe('raw values', () => {
   });
 
   test('JSON: strings and lists of strings are kept; numbers and booleans become text; nothing else', () => {
-    assert.deepEqual({ ...valuesFromJson({ a: 'x', b: ['y'], c: 3, d: true, e: null, f: { g: 1 }, h: [1, {}] }) }, { a: 'x', b: ['y'], c: '3', d: 'true' });
+    assert.deepEqual(
+      { ...valuesFromJson({ a: 'x', b: ['y'], c: 3, d: true, e: null, f: { g: 1 }, h: [1, {}] }) },
+      { a: 'x', b: ['y'], c: '3', d: 'true' },
+    );
     assert.equal(valuesFromJson([1]), undefined);
     assert.equal(valuesFromJson('text'), undefined);
     assert.equal(valuesFromJson(null), undefined);

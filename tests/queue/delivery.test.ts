@@ -29,16 +29,22 @@ test('a message is delivered with its content, fixed From, Reply-To and a Messag
   assert.equal(email.messageId, `<${reference}@dsr.example.nhs.uk>`);
   assert.equal(email.from?.address, 'no-reply@dsr.example.nhs.uk');
   assert.equal(email.from?.name, 'DSR portal');
-  assert.deepEqual(email.to?.map((a) => a.address), [TEAM]);
+  assert.deepEqual(
+    email.to?.map((a) => a.address),
+    [TEAM],
+  );
   assert.deepEqual(mail!.envelopeTo, [TEAM]);
-  assert.deepEqual(email.replyTo?.map((a) => a.address), [MARKERS.address]);
+  assert.deepEqual(
+    email.replyTo?.map((a) => a.address),
+    [MARKERS.address],
+  );
   assert.equal(email.subject, `Callback request ${reference} – Essex, Southend`);
   assert.match(email.text ?? '', new RegExp(MARKERS.health));
   assert.match(email.html ?? '', new RegExp(`<p>Name: ${MARKERS.name}</p>`));
   assert.ok(email.headers.some((h) => h.key === 'auto-submitted' && h.value === 'auto-generated'));
 });
 
-test('the form\'s area mailbox is used when MAIL_TO is not set', async (t) => {
+test("the form's area mailbox is used when MAIL_TO is not set", async (t) => {
   const relay = await startRelay();
   t.after(() => relay.close());
   const { queue } = await startQueueForTest(t, { SMTP_URL: relay.url, MAIL_TO: '' });
@@ -61,7 +67,11 @@ test('nothing a user types can add a header', async (t) => {
   assert.deepEqual(mail!.envelopeTo, [TEAM]);
   assert.doesNotMatch(mail!.raw, /^Bcc:/im);
 
-  for (const replyTo of ['a@example.com, b@example.com', 'a@example.com\r\nBcc: c@example.com', 'Someone <a@example.com>']) {
+  for (const replyTo of [
+    'a@example.com, b@example.com',
+    'a@example.com\r\nBcc: c@example.com',
+    'Someone <a@example.com>',
+  ]) {
     await assert.rejects(
       queue.accept({ token: newToken(), build: (ref) => sampleMessage(ref, { replyTo }) }),
       (error: Error) => error.name === 'InvalidMessageError' && !error.message.includes('@'),

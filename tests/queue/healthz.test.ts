@@ -4,15 +4,32 @@ import { test } from 'node:test';
 import { freePort, startRelay } from './helpers/relay.ts';
 import { newToken, sampleMessage, tempDir, testEnv, waitFor } from './helpers/harness.ts';
 
+/** The fields of the /healthz reply this test reads. */
+interface Health {
+  delivery: { state: string; lastDeliveredSecondsAgo: number; failingForSeconds: number };
+  [field: string]: unknown;
+}
+
 test('/healthz: depth, age and delivery state; 503 once delivery has failed past the threshold', async (t) => {
   const port = await freePort();
-  Object.assign(process.env, testEnv(await tempDir(), { SMTP_URL: `smtp://127.0.0.1:${port}`, QUEUE_HEALTH_THRESHOLD: '0.3', LOG_LEVEL: 'silent' }));
+  Object.assign(
+    process.env,
+    testEnv(await tempDir(), {
+      SMTP_URL: `smtp://127.0.0.1:${port}`,
+      QUEUE_HEALTH_THRESHOLD: '0.3',
+      LOG_LEVEL: 'silent',
+    }),
+  );
   const { getQueue, stopQueue } = await import('../../src/queue/index.ts');
   const { GET } = await import('../../src/pages/healthz.ts');
   t.after(() => stopQueue());
   const get = async () => {
     const response = await GET({} as never);
-    return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, any> };
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: (await response.json()) as Health,
+    };
   };
 
   const idle = await get();

@@ -10,7 +10,10 @@ import { isReference, newReference, normaliseReference } from '../../src/queue/r
 
 test('backoff: Postfix defaults, 300 s doubling to the 4000 s cap', () => {
   const postfix = loadConfig({});
-  assert.deepEqual([1, 2, 3, 4, 5, 6].map((n) => backoffDelay(n, postfix) / 1000), [300, 600, 1200, 2400, 4000, 4000]);
+  assert.deepEqual(
+    [1, 2, 3, 4, 5, 6].map((n) => backoffDelay(n, postfix) / 1000),
+    [300, 600, 1200, 2400, 4000, 4000],
+  );
   assert.equal(postfix.lifetimeMs, 5 * 86_400_000);
   fc.assert(
     fc.property(fc.integer({ min: 1, max: 1000 }), (n) => {
@@ -35,14 +38,19 @@ test('references are readable, unambiguous and survive being typed back', () => 
 test('sealed files open with their key, and any changed byte is detected', () => {
   const key = randomBytes(32);
   fc.assert(
-    fc.property(fc.uint8Array({ minLength: 0, maxLength: 300 }), fc.nat(), fc.integer({ min: 1, max: 255 }), (content, at, xor) => {
-      const sealed = seal(key, { reference: 'DSR-2345-6789', acceptedAt: 1_790_000_000_000 }, Buffer.from(content));
-      assert.deepEqual(open(key, sealed).plaintext, Buffer.from(content));
-      const damaged = Buffer.from(sealed);
-      const i = at % damaged.length;
-      damaged[i] = damaged[i]! ^ xor;
-      assert.throws(() => open(key, damaged), CorruptFileError);
-    }),
+    fc.property(
+      fc.uint8Array({ minLength: 0, maxLength: 300 }),
+      fc.nat(),
+      fc.integer({ min: 1, max: 255 }),
+      (content, at, xor) => {
+        const sealed = seal(key, { reference: 'DSR-2345-6789', acceptedAt: 1_790_000_000_000 }, Buffer.from(content));
+        assert.deepEqual(open(key, sealed).plaintext, Buffer.from(content));
+        const damaged = Buffer.from(sealed);
+        const i = at % damaged.length;
+        damaged[i] = damaged[i]! ^ xor;
+        assert.throws(() => open(key, damaged), CorruptFileError);
+      },
+    ),
   );
   const sealed = seal(key, { reference: 'DSR-2345-6789', acceptedAt: 1 }, Buffer.from('x'));
   assert.throws(() => open(randomBytes(32), sealed), CorruptFileError);

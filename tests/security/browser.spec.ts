@@ -69,10 +69,17 @@ async function stored(page: Page, context: BrowserContext): Promise<string[]> {
 test.describe('nothing to steal in the browser', () => {
   test.skip(({ javaScriptEnabled }) => !javaScriptEnabled, 'with JavaScript on: the most a page can do');
 
-  test('every page: own origin only, no cookies or storage, a silent console', async ({ page, context, pagePaths, baseURL }) => {
+  test('every page: own origin only, no cookies or storage, a silent console', async ({
+    page,
+    context,
+    pagePaths,
+    baseURL,
+  }) => {
     const origin = new URL(baseURL!).origin;
     const seen = watch(page, origin);
-    const paths = [...new Set([...pagePaths, ...FORM_PAGES, '/no-such-page', '/ask-for-a-call/sent?ref=DSR-7KQM-2XPT'])];
+    const paths = [
+      ...new Set([...pagePaths, ...FORM_PAGES, '/no-such-page', '/ask-for-a-call/sent?ref=DSR-7KQM-2XPT']),
+    ];
     for (const path of paths) {
       await test.step(path, async () => {
         const response = await page.goto(path, { waitUntil: 'networkidle' });
@@ -88,10 +95,19 @@ test.describe('nothing to steal in the browser', () => {
     expect(seen.consoleLines, 'console output (a CSP violation would show here)').toEqual([]);
   });
 
-  test('sending a form: the answers never reach an address, the console or storage', async ({ page, context, baseURL }) => {
+  test('sending a form: the answers never reach an address, the console or storage', async ({
+    page,
+    context,
+    baseURL,
+  }) => {
     const origin = new URL(baseURL!).origin;
     const seen = watch(page, origin);
-    const markers = { name: 'Qzorblax Quennet', phone: '07700 900461', notes: 'Qwibbleton needs a quiet room', when: 'after Qfrondle on Tuesdays' };
+    const markers = {
+      name: 'Qzorblax Quennet',
+      phone: '07700 900461',
+      notes: 'Qwibbleton needs a quiet room',
+      when: 'after Qfrondle on Tuesdays',
+    };
     for (const path of FORM_PAGES) {
       await test.step(path, async () => {
         const response = await page.goto(path, { waitUntil: 'networkidle' });
@@ -99,8 +115,14 @@ test.describe('nothing to steal in the browser', () => {
         if (path === '/ask-for-a-call') {
           await page.getByLabel('Your name').fill(markers.name);
           await page.getByLabel('Your phone number').fill(markers.phone);
-          await page.getByRole('group', { name: 'If you do not answer, can we leave a voicemail message?' }).getByLabel('Yes', { exact: true }).check();
-          await page.getByRole('group', { name: 'When is the best time for us to call?' }).getByLabel('Any time').check();
+          await page
+            .getByRole('group', { name: 'If you do not answer, can we leave a voicemail message?' })
+            .getByLabel('Yes', { exact: true })
+            .check();
+          await page
+            .getByRole('group', { name: 'When is the best time for us to call?' })
+            .getByLabel('Any time')
+            .check();
           await page.getByLabel('Tell us more about when to call (optional)').fill(markers.when);
           await page.getByRole('group', { name: 'Who is the call about?' }).getByLabel('Me', { exact: true }).check();
           await page.getByLabel('Is there anything we should know before we call? (optional)').fill(markers.notes);
@@ -110,7 +132,9 @@ test.describe('nothing to steal in the browser', () => {
           expect([...new URL(page.url()).searchParams.keys()].sort()).toEqual(expect.arrayContaining(['ref']));
         } else {
           // Any other form: type into every visible text box of the first part and go on (its checks run in the browser).
-          const boxes = page.locator('form[method="post"] input[type="text"]:visible, form[method="post"] input[type="email"]:visible, form[method="post"] input[type="tel"]:visible, form[method="post"] textarea:visible');
+          const boxes = page.locator(
+            'form[method="post"] input[type="text"]:visible, form[method="post"] input[type="email"]:visible, form[method="post"] input[type="tel"]:visible, form[method="post"] textarea:visible',
+          );
           const count = await boxes.count();
           for (let i = 0; i < count; i++) await boxes.nth(i).fill(i % 2 ? markers.notes : markers.name);
           await page.locator('form[method="post"] button[type="submit"]:visible').first().click();
@@ -120,18 +144,26 @@ test.describe('nothing to steal in the browser', () => {
       });
     }
     const values = [...Object.values(markers), markers.phone.replace(/\s/g, ''), 'Qzorblax', 'Qwibbleton', 'Qfrondle'];
-    const inUrls = seen.urls.filter((url) => values.some((value) => decodeURIComponent(url).includes(value) || url.includes(encodeURIComponent(value))));
+    const inUrls = seen.urls.filter((url) =>
+      values.some((value) => decodeURIComponent(url).includes(value) || url.includes(encodeURIComponent(value))),
+    );
     expect(inUrls, 'answers in a request address').toEqual([]);
-    expect(seen.consoleLines.filter((line) => values.some((value) => line.includes(value))), 'answers in the console').toEqual([]);
+    expect(
+      seen.consoleLines.filter((line) => values.some((value) => line.includes(value))),
+      'answers in the console',
+    ).toEqual([]);
     expect(seen.consoleLines, 'console output').toEqual([]);
     expect(seen.foreign, 'requests to other origins').toEqual([]);
   });
 
-  test('the honeypot: not reachable by Tab, not in the accessibility tree, off-screen, and axe passes', async ({ page }) => {
+  test('the honeypot: not reachable by Tab, not in the accessibility tree, off-screen, and axe passes', async ({
+    page,
+  }) => {
     for (const path of FORM_PAGES) {
       await test.step(path, async () => {
         const response = await page.goto(path);
-        if (!response || response.status() !== 200 || (await page.locator(`[name="${HONEYPOT_FIELD}"]`).count()) === 0) return;
+        if (!response || response.status() !== 200 || (await page.locator(`[name="${HONEYPOT_FIELD}"]`).count()) === 0)
+          return;
         const trap = page.locator(`[name="${HONEYPOT_FIELD}"]`).first();
         await expect(trap).toHaveAttribute('tabindex', '-1');
         await expect(trap).toHaveAttribute('autocomplete', 'off');

@@ -7,7 +7,14 @@
 import assert from 'node:assert/strict';
 import type { IncomingMessage } from 'node:http';
 import { describe, test } from 'node:test';
-import { CLIENT_ADDRESS_HEADER, clientAddress, isServedByWrapper, prepareRequest, publicOrigin, trustedProxies } from '../../src/http/client-address.ts';
+import {
+  CLIENT_ADDRESS_HEADER,
+  clientAddress,
+  isServedByWrapper,
+  prepareRequest,
+  publicOrigin,
+  trustedProxies,
+} from '../../src/http/client-address.ts';
 import { errorFields, redactConsoleText } from '../../src/http/log.ts';
 import { injectionProblems, startTags } from './html.ts';
 import { mailHeaderNames } from './support.ts';
@@ -17,13 +24,23 @@ const problems = (html: string) => injectionProblems(html, TAGS, 'qx', 1);
 
 describe('the reflection check', () => {
   test('escaped input passes, including < inside a quoted attribute value (inert by the HTML spec)', () => {
-    assert.deepEqual(problems('<p>&lt;script&gt;qx1&lt;/script&gt; &quot;qx2</p><input value="&quot;qx3 <script>qx4</script>">'), []);
+    assert.deepEqual(
+      problems('<p>&lt;script&gt;qx1&lt;/script&gt; &quot;qx2</p><input value="&quot;qx3 <script>qx4</script>">'),
+      [],
+    );
     assert.deepEqual(problems('<textarea>&lt;/textarea&gt;&lt;qx5&gt;</textarea><title>a &lt;b</title>'), []);
-    assert.deepEqual(problems('<p>1 < 2 and a<=b</p><!-- <qx6> --><script type="module" src="/_astro/a.B1.js"></script>'), []);
+    assert.deepEqual(
+      problems('<p>1 < 2 and a<=b</p><!-- <qx6> --><script type="module" src="/_astro/a.B1.js"></script>'),
+      [],
+    );
   });
 
   test('each failure of escaping is caught', () => {
-    assert.notDeepEqual(problems('<p><script>qx1()</script></p><script src="/_astro/a.js"></script>'), [], 'a second script');
+    assert.notDeepEqual(
+      problems('<p><script>qx1()</script></p><script src="/_astro/a.js"></script>'),
+      [],
+      'a second script',
+    );
     assert.notDeepEqual(problems('<input value=""qx2">'), [], 'a quote breaks out of a value');
     assert.notDeepEqual(problems('<input value="" onfocus="x" autofocus x="">'), [], 'an event handler');
     assert.notDeepEqual(problems('<textarea></textarea><qx3></textarea>'), [], 'out of a text area');
@@ -48,7 +65,8 @@ describe('the reflection check', () => {
 
 describe('the email header check', () => {
   test('sees every header line, folded lines once, and an injected one', () => {
-    const good = 'From: a@example.com\r\nSubject: Callback request\r\n DSR-7KQM-2XPT\r\nTo: b@example.com\r\n\r\nBcc: not a header, the body\r\n';
+    const good =
+      'From: a@example.com\r\nSubject: Callback request\r\n DSR-7KQM-2XPT\r\nTo: b@example.com\r\n\r\nBcc: not a header, the body\r\n';
     assert.deepEqual(mailHeaderNames(good), ['from', 'subject', 'to']);
     const bad = 'From: a@example.com\r\nSubject: x\r\nBcc: evil@example.com\r\n\r\nbody';
     assert.ok(mailHeaderNames(bad).includes('bcc'));
@@ -62,7 +80,10 @@ function fakeRequest(remote: string, headers: Record<string, string>): IncomingM
 describe('the client address and the public origin (src/http/client-address.ts)', () => {
   test('X-Forwarded-For counts only from a trusted proxy, and only its last entry', () => {
     const proxies = trustedProxies({ TRUSTED_PROXIES: '127.0.0.1, ::ffff:10.0.0.2' });
-    assert.equal(clientAddress(fakeRequest('127.0.0.1', { 'x-forwarded-for': '1.1.1.1, 2.2.2.2' }), proxies), '2.2.2.2');
+    assert.equal(
+      clientAddress(fakeRequest('127.0.0.1', { 'x-forwarded-for': '1.1.1.1, 2.2.2.2' }), proxies),
+      '2.2.2.2',
+    );
     assert.equal(clientAddress(fakeRequest('::ffff:10.0.0.2', { 'x-forwarded-for': '3.3.3.3' }), proxies), '3.3.3.3');
     assert.equal(clientAddress(fakeRequest('192.0.2.9', { 'x-forwarded-for': '4.4.4.4' }), proxies), '192.0.2.9');
     assert.equal(clientAddress(fakeRequest('127.0.0.1', {}), proxies), '127.0.0.1');
@@ -80,7 +101,8 @@ describe('the client address and the public origin (src/http/client-address.ts)'
     prepareRequest(req, new Set(), new URL('https://dsr.example.nhs.uk'));
     assert.equal(req.headers[CLIENT_ADDRESS_HEADER], '192.0.2.9');
     assert.equal(req.headers.host, 'dsr.example.nhs.uk');
-    for (const name of ['x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', 'forwarded']) assert.equal(req.headers[name], undefined, name);
+    for (const name of ['x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', 'forwarded'])
+      assert.equal(req.headers[name], undefined, name);
     assert.equal((req.socket as { encrypted?: boolean }).encrypted, true, 'Astro sees https');
     const plain = fakeRequest('192.0.2.9', { host: 'localhost:4321' });
     prepareRequest(plain, new Set(), undefined);
@@ -121,9 +143,16 @@ describe('console output of the production server (src/http/log.ts)', () => {
   const secret = /Ada|Lovelace|07700|ada@example|Grace/;
 
   test("Astro's mid-stream report: the address without its query, the error's name and frames", () => {
-    const text = redactConsoleText(['There was an uncaught error in the middle of the stream while rendering %s.', '/refer?name=Ada', new TypeError('Ada Lovelace 07700 900123')]);
+    const text = redactConsoleText([
+      'There was an uncaught error in the middle of the stream while rendering %s.',
+      '/refer?name=Ada',
+      new TypeError('Ada Lovelace 07700 900123'),
+    ]);
     assert.doesNotMatch(text, secret);
-    assert.match(text, /^There was an uncaught error in the middle of the stream while rendering \/refer\?… TypeError\n {4}at /);
+    assert.match(
+      text,
+      /^There was an uncaught error in the middle of the stream while rendering \/refer\?… TypeError\n {4}at /,
+    );
   });
 
   test("Astro's adapter report: first line, error names and frames only, even for a message over several lines", () => {
@@ -131,12 +160,18 @@ describe('console output of the production server (src/http/log.ts)', () => {
       'Could not render http://127.0.0.1/refer?email=ada@example.com\nTypeError: Ada Lovelace\nstill the message: 07700 900123\n    at render (file:///srv/dist/server/chunks/a.mjs:1:2)\nCaused by: Error: Grace',
     ]);
     assert.doesNotMatch(text, secret);
-    assert.equal(text, 'Could not render http://127.0.0.1/refer?…\nTypeError\n    at render (file:///srv/dist/server/chunks/a.mjs:1:2)');
+    assert.equal(
+      text,
+      'Could not render http://127.0.0.1/refer?…\nTypeError\n    at render (file:///srv/dist/server/chunks/a.mjs:1:2)',
+    );
   });
 
   test('ordinary lines are left alone', () => {
     const line = 'DSR portal for essex at http://localhost:4321 (request bodies up to 64 KB)';
     assert.equal(redactConsoleText([line]), line);
-    assert.equal(redactConsoleText(['Mail queue: %s (%d waiting)', '/var/dsr/queue', 0]), 'Mail queue: /var/dsr/queue (0 waiting)');
+    assert.equal(
+      redactConsoleText(['Mail queue: %s (%d waiting)', '/var/dsr/queue', 0]),
+      'Mail queue: /var/dsr/queue (0 waiting)',
+    );
   });
 });

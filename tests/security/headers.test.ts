@@ -9,7 +9,16 @@ import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { listPages } from '../support/sitemap.ts';
 import { encode, journeyFor } from './journeys.ts';
-import { formEndpoints, freshToken, postForm, send, startServer, type FormEndpoint, type Reply, type Server } from './support.ts';
+import {
+  formEndpoints,
+  freshToken,
+  postForm,
+  send,
+  startServer,
+  type FormEndpoint,
+  type Reply,
+  type Server,
+} from './support.ts';
 
 let server: Server;
 let callback: FormEndpoint;
@@ -43,7 +52,11 @@ function assertCommon(what: string, reply: Reply, cache: 'no-store' | 'immutable
   seen.push({ what, reply });
   const h = reply.headers;
   assert.equal(h['x-content-type-options'], 'nosniff', `${what}: nosniff`);
-  assert.equal(h['referrer-policy'], 'same-origin', `${what}: Referrer-Policy (same-origin, not no-referrer: see headers.ts)`);
+  assert.equal(
+    h['referrer-policy'],
+    'same-origin',
+    `${what}: Referrer-Policy (same-origin, not no-referrer: see headers.ts)`,
+  );
   assert.equal(h['cross-origin-opener-policy'], 'same-origin', `${what}: COOP`);
   assert.equal(h['x-frame-options'], 'DENY', `${what}: X-Frame-Options`);
   const permissions = String(h['permissions-policy'] ?? '');
@@ -54,10 +67,19 @@ function assertCommon(what: string, reply: Reply, cache: 'no-store' | 'immutable
   const d = directives(csp);
   assert.deepEqual(d.get('frame-ancestors'), ["'none'"], `${what}: CSP header says frame-ancestors 'none': ${csp}`);
   assert.deepEqual(d.get('default-src'), ["'self'"], `${what}: CSP default-src 'self'`);
-  assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|\*/, `${what}: no unsafe-inline, unsafe-eval or wildcard in the CSP`);
-  assert.equal(h['strict-transport-security'], undefined, `${what}: no HSTS over plain HTTP without an https PUBLIC_ORIGIN`);
+  assert.doesNotMatch(
+    csp,
+    /unsafe-inline|unsafe-eval|\*/,
+    `${what}: no unsafe-inline, unsafe-eval or wildcard in the CSP`,
+  );
+  assert.equal(
+    h['strict-transport-security'],
+    undefined,
+    `${what}: no HSTS over plain HTTP without an https PUBLIC_ORIGIN`,
+  );
   assert.equal(h['set-cookie'], undefined, `${what}: no cookie`);
-  if (cache === 'immutable') assert.equal(h['cache-control'], 'public, max-age=31536000, immutable', `${what}: long cache for a hashed file`);
+  if (cache === 'immutable')
+    assert.equal(h['cache-control'], 'public, max-age=31536000, immutable', `${what}: long cache for a hashed file`);
   else assert.equal(h['cache-control'], 'no-store', `${what}: Cache-Control no-store`);
 }
 
@@ -107,10 +129,20 @@ describe('headers', () => {
     assert.equal(sent.status, 303);
     assertCommon('POST 303', sent);
     const location = String(sent.headers.location);
-    assert.match(location, /^\/ask-for-a-call\/sent\?ref=DSR-[2-9A-Z]{4}-[2-9A-Z]{4}(&by=\d{4}-\d{2}-\d{2})?$/, 'the confirmation address holds nothing personal');
+    assert.match(
+      location,
+      /^\/ask-for-a-call\/sent\?ref=DSR-[2-9A-Z]{4}-[2-9A-Z]{4}(&by=\d{4}-\d{2}-\d{2})?$/,
+      'the confirmation address holds nothing personal',
+    );
     assertPage('GET confirmation', await send(server.origin, location));
 
-    const json = await postForm(server.origin, '/ask-for-a-call', `${good(2)}`, { accept: 'application/json' }, { localAddress: client() });
+    const json = await postForm(
+      server.origin,
+      '/ask-for-a-call',
+      `${good(2)}`,
+      { accept: 'application/json' },
+      { localAddress: client() },
+    );
     assert.equal(json.status, 201);
     assert.match(String(json.headers['content-type']), /^application\/json/);
     assertCommon('POST JSON 201', json);
@@ -125,7 +157,13 @@ describe('headers', () => {
   });
 
   test('errors: 403 cross-site, 404, 413 (declared and chunked), 415, 400, 429', async () => {
-    const cross = await postForm(server.origin, '/ask-for-a-call', good(3), { origin: 'https://evil.example' }, { localAddress: client() });
+    const cross = await postForm(
+      server.origin,
+      '/ask-for-a-call',
+      good(3),
+      { origin: 'https://evil.example' },
+      { localAddress: client() },
+    );
     assert.equal(cross.status, 403);
     assertCommon('403', cross);
 
@@ -137,7 +175,13 @@ describe('headers', () => {
     const declared = await postForm(server.origin, '/ask-for-a-call', big, {}, { localAddress: client() });
     assert.equal(declared.status, 413);
     assertCommon('413 (Content-Length)', declared);
-    const chunked = await postForm(server.origin, '/ask-for-a-call', big, {}, { localAddress: client(), chunked: true });
+    const chunked = await postForm(
+      server.origin,
+      '/ask-for-a-call',
+      big,
+      {},
+      { localAddress: client(), chunked: true },
+    );
     assert.equal(chunked.status, 413);
     assertCommon('413 (chunked)', chunked);
 
@@ -187,14 +231,19 @@ describe('headers', () => {
 
   test('no response set a cookie, and no cookie was ever asked for', async () => {
     assert.ok(seen.length > 20);
-    assert.deepEqual(seen.filter(({ reply }) => reply.headers['set-cookie']).map(({ what }) => what), []);
+    assert.deepEqual(
+      seen.filter(({ reply }) => reply.headers['set-cookie']).map(({ what }) => what),
+      [],
+    );
     // The server never reads one either: a request carrying a cookie is answered the same, and none comes back.
-    const withCookie = await send(server.origin, '/ask-for-a-call', { headers: { cookie: 'astro-session=x; other=y' } });
+    const withCookie = await send(server.origin, '/ask-for-a-call', {
+      headers: { cookie: 'astro-session=x; other=y' },
+    });
     assert.equal(withCookie.status, 200);
     assert.equal(withCookie.headers['set-cookie'], undefined);
   });
 
-  test('the form\'s hidden token is fresh on every render: nothing else could follow a visitor', async () => {
+  test("the form's hidden token is fresh on every render: nothing else could follow a visitor", async () => {
     // The hidden token is random per render, and nothing else identifies a visitor.
     const a = await freshToken(server.origin, '/ask-for-a-call');
     const b = await freshToken(server.origin, '/ask-for-a-call');

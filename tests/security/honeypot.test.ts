@@ -9,7 +9,16 @@ import { after, before, describe, test } from 'node:test';
 import { HONEYPOT_FIELD, HONEYPOT_LABEL } from '../../src/forms/shared/honeypot.ts';
 import { isReference } from '../../src/queue/reference.ts';
 import { encode, journeyFor } from './journeys.ts';
-import { formEndpoints, postForm, queuedFiles, send, startServer, waitForMail, type FormEndpoint, type Server } from './support.ts';
+import {
+  formEndpoints,
+  postForm,
+  queuedFiles,
+  send,
+  startServer,
+  waitForMail,
+  type FormEndpoint,
+  type Server,
+} from './support.ts';
 
 let server: Server;
 let endpoints: FormEndpoint[];
@@ -33,7 +42,9 @@ describe('honeypot', () => {
     for (const endpoint of endpoints) {
       assert.ok(endpoint.honeypot, `${endpoint.path} has the honeypot`);
       const page = (await send(server.origin, endpoint.path)).body;
-      const wrapper = new RegExp(`<div[^>]*aria-hidden="true"[^>]*>\\s*<label[^>]*for="${HONEYPOT_FIELD}"[^>]*>${HONEYPOT_LABEL}</label>\\s*<input([^>]*)>`).exec(page);
+      const wrapper = new RegExp(
+        `<div[^>]*aria-hidden="true"[^>]*>\\s*<label[^>]*for="${HONEYPOT_FIELD}"[^>]*>${HONEYPOT_LABEL}</label>\\s*<input([^>]*)>`,
+      ).exec(page);
       assert.ok(wrapper, `${endpoint.path}: labelled "${HONEYPOT_LABEL}" inside aria-hidden`);
       const input = wrapper[1]!;
       assert.match(input, /\stabindex="-1"/);
@@ -49,7 +60,12 @@ describe('honeypot', () => {
         const journey = journeyFor(endpoint, mode === 'form' ? 31 : 32);
         const body = encode(endpoint, { ...journey.answers, [HONEYPOT_FIELD]: 'http://spam.example/buy' });
         const before = logLines().filter((line) => line['event'] === 'honeypot').length;
-        const reply = await postForm(server.origin, endpoint.path, body, mode === 'json' ? { accept: 'application/json' } : {});
+        const reply = await postForm(
+          server.origin,
+          endpoint.path,
+          body,
+          mode === 'json' ? { accept: 'application/json' } : {},
+        );
         let confirmation: string;
         if (mode === 'json') {
           assert.equal(reply.status, 201, `${endpoint.path}: JSON 201`);
@@ -62,7 +78,11 @@ describe('honeypot', () => {
           assert.equal(reply.headers['cache-control'], 'no-store');
           confirmation = String(reply.headers.location);
         }
-        assert.match(confirmation, /\?ref=DSR-[2-9A-Z]{4}-[2-9A-Z]{4}/, `${endpoint.path}: a reference-looking confirmation address`);
+        assert.match(
+          confirmation,
+          /\?ref=DSR-[2-9A-Z]{4}-[2-9A-Z]{4}/,
+          `${endpoint.path}: a reference-looking confirmation address`,
+        );
         // The confirmation page shows, as it would for a real request.
         const page = await send(server.origin, confirmation);
         assert.equal(page.status, 200, `${confirmation} shows`);
@@ -70,7 +90,11 @@ describe('honeypot', () => {
         const counted = logLines().filter((line) => line['event'] === 'honeypot');
         assert.equal(counted.length, before + 1, 'one honeypot line');
         assert.deepEqual(Object.keys(counted.at(-1)!).sort(), ['component', 'event', 'form', 'level', 'msg', 'time']);
-        for (const secret of [...journey.secrets, 'spam.example']) assert.ok(!server.stdout().includes(secret) && !server.stderr().includes(secret), `the log never holds ${secret}`);
+        for (const secret of [...journey.secrets, 'spam.example'])
+          assert.ok(
+            !server.stdout().includes(secret) && !server.stderr().includes(secret),
+            `the log never holds ${secret}`,
+          );
       }
       // Nothing reached the queue: no spool file, no token, no mail.
       await new Promise((resolve) => setTimeout(resolve, 300));
@@ -89,9 +113,14 @@ describe('honeypot', () => {
   test('left blank (or only spaces): the request is sent as usual', async () => {
     for (const endpoint of endpoints.filter((e) => e.path === '/ask-for-a-call')) {
       const journey = journeyFor(endpoint, 33);
-      const reply = await postForm(server.origin, endpoint.path, encode(endpoint, { ...journey.answers, [HONEYPOT_FIELD]: '  ' }), {
-        accept: 'application/json',
-      });
+      const reply = await postForm(
+        server.origin,
+        endpoint.path,
+        encode(endpoint, { ...journey.answers, [HONEYPOT_FIELD]: '  ' }),
+        {
+          accept: 'application/json',
+        },
+      );
       assert.equal(reply.status, 201);
       const { reference } = JSON.parse(reply.body) as { reference: string };
       const mail = await waitForMail(server.dataDir, reference);

@@ -77,7 +77,12 @@ export function startTags(html: string): StartTag[] {
  * named after the marker (a quote broke out of a value), more scripts than
  * `maxScripts`, or a script that is not one of the site's own files.
  */
-export function injectionProblems(html: string, allowedTags: Set<string>, marker: string, maxScripts: number): string[] {
+export function injectionProblems(
+  html: string,
+  allowedTags: Set<string>,
+  marker: string,
+  maxScripts: number,
+): string[] {
   const problems: string[] = [];
   let scripts = 0;
   for (const tag of startTags(html)) {
@@ -88,7 +93,8 @@ export function injectionProblems(html: string, allowedTags: Set<string>, marker
       if (src !== undefined && !/^\/_astro\/[\w.-]+\.js$/.test(src)) problems.push(`a script from ${src}`);
     }
     for (const { name } of tag.attributes) {
-      if (name.startsWith('on') || name.includes(marker) || !/^[a-z][a-z0-9:-]*$/.test(name)) problems.push(`attribute ${JSON.stringify(name)} on <${tag.name}>`);
+      if (name.startsWith('on') || name.includes(marker) || !/^[a-z][a-z0-9:-]*$/.test(name))
+        problems.push(`attribute ${JSON.stringify(name)} on <${tag.name}>`);
     }
   }
   if (scripts > maxScripts) problems.push(`${scripts} scripts (at most ${maxScripts})`);

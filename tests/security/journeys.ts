@@ -43,8 +43,25 @@ const KNOWN: Record<string, (seed: number) => Journey> = {
     const other = markerWord(seed + 3);
     const notes = `Please know ${markerWord(seed + 4)} and call me at home`;
     return {
-      answers: { name, phone, voicemail: 'yes', bestTime: 'any', bestTimeDetail: detail, about: 'my-child', aboutName: other, notes },
-      secrets: [name, phone, phone.replace(/\s/g, ''), `+44${phone.replace(/\s/g, '').slice(1)}`, markerWord(seed + 2), other, markerWord(seed + 4)],
+      answers: {
+        name,
+        phone,
+        voicemail: 'yes',
+        bestTime: 'any',
+        bestTimeDetail: detail,
+        about: 'my-child',
+        aboutName: other,
+        notes,
+      },
+      secrets: [
+        name,
+        phone,
+        phone.replace(/\s/g, ''),
+        `+44${phone.replace(/\s/g, '').slice(1)}`,
+        markerWord(seed + 2),
+        other,
+        markerWord(seed + 4),
+      ],
       solved: true,
     };
   },
@@ -73,7 +90,11 @@ function choiceCandidates(values: string[]): string[] {
 }
 
 /** Answers from the current candidate of each input. */
-function answersAt(endpoint: FormEndpoint, at: Map<string, number>, seed: number): { answers: Answers; secrets: string[] } {
+function answersAt(
+  endpoint: FormEndpoint,
+  at: Map<string, number>,
+  seed: number,
+): { answers: Answers; secrets: string[] } {
   const answers: Answers = {};
   const secrets: string[] = [];
   endpoint.textFields.forEach((field, i) => {
@@ -108,13 +129,24 @@ export function journeyFor(endpoint: FormEndpoint, seed: number): Journey {
  * file). Queues nothing for a form with a check page; for a form without one
  * (the callback form) the written-out answers are used and nothing is posted.
  */
-export async function solveJourney(origin: string, endpoint: FormEndpoint, seed: number, options: SendOptions = {}): Promise<Journey> {
+export async function solveJourney(
+  origin: string,
+  endpoint: FormEndpoint,
+  seed: number,
+  options: SendOptions = {},
+): Promise<Journey> {
   if (KNOWN[endpoint.path]) return journeyFor(endpoint, seed);
   const at = new Map<string, number>();
   const advance = (input: string) => at.set(input, (at.get(input) ?? 0) + 1);
   for (let round = 0; round < 60; round++) {
     const { answers, secrets } = answersAt(endpoint, at, seed);
-    const reply = await postForm(origin, endpoint.path, encode(endpoint, answers, []), { accept: 'application/json' }, options);
+    const reply = await postForm(
+      origin,
+      endpoint.path,
+      encode(endpoint, answers, []),
+      { accept: 'application/json' },
+      options,
+    );
     if (reply.status === 201) return { answers, secrets, solved: true };
     const body = safeJson(reply);
     if (reply.status === 409 && body?.['hold'] === 'check') return { answers, secrets, solved: true };
@@ -152,7 +184,13 @@ export function encode(endpoint: FormEndpoint, answers: Answers, hidden: [string
  * page's hidden answers and token, and `confirm=yes` or the like). Returns
  * the last reply: 303 to the confirmation page when all went well.
  */
-export async function submitLikeABrowser(origin: string, endpoint: FormEndpoint, answers: Answers, options: SendOptions = {}, headers: Record<string, string> = {}): Promise<Reply> {
+export async function submitLikeABrowser(
+  origin: string,
+  endpoint: FormEndpoint,
+  answers: Answers,
+  options: SendOptions = {},
+  headers: Record<string, string> = {},
+): Promise<Reply> {
   let reply = await postForm(origin, endpoint.path, encode(endpoint, answers), headers, options);
   for (let step = 0; step < 3 && reply.status === 200; step++) {
     const check = postForms(reply.body)
@@ -160,7 +198,13 @@ export async function submitLikeABrowser(origin: string, endpoint: FormEndpoint,
       .find((form) => form.buttons.length > 0);
     if (!check) break;
     const [button, value] = check.buttons.find(([name]) => name === 'confirm') ?? check.buttons.at(-1)!;
-    reply = await postForm(origin, endpoint.path, new URLSearchParams([...check.hidden, [button, value]]).toString(), headers, options);
+    reply = await postForm(
+      origin,
+      endpoint.path,
+      new URLSearchParams([...check.hidden, [button, value]]).toString(),
+      headers,
+      options,
+    );
   }
   return reply;
 }

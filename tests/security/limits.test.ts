@@ -33,9 +33,15 @@ describe('limits', () => {
       const chunked = await postForm(server.origin, path, big, {}, { chunked: true });
       assert.equal(chunked.status, 413, `${path}: chunked, no length`);
       assert.ok(chunked.body.includes(TOO_LONG), `${path}: a clear message`);
-      const json = await postForm(server.origin, path, JSON.stringify({ notes: 'x'.repeat(65 * 1024) }), {
-        'content-type': 'application/json',
-      }, { chunked: true });
+      const json = await postForm(
+        server.origin,
+        path,
+        JSON.stringify({ notes: 'x'.repeat(65 * 1024) }),
+        {
+          'content-type': 'application/json',
+        },
+        { chunked: true },
+      );
       assert.equal(json.status, 413);
       assert.ok(JSON.parse(json.body).error.includes(TOO_LONG));
     }
@@ -56,27 +62,43 @@ describe('limits', () => {
       assert.ok(html.body.includes(TOO_MANY), `${path}: the page says why`);
       const repeats = Array.from({ length: VALUE_LIMIT + 1 }, () => 'notes=1').join('&');
       assert.equal((await postForm(server.origin, path, repeats)).status, 413, `${path}: ${VALUE_LIMIT + 1} answers`);
-      const json = await postForm(server.origin, path, JSON.stringify(Object.fromEntries(Array.from({ length: FIELD_LIMIT + 1 }, (_, i) => [`f${i}`, 'x']))), {
-        'content-type': 'application/json',
-      });
+      const json = await postForm(
+        server.origin,
+        path,
+        JSON.stringify(Object.fromEntries(Array.from({ length: FIELD_LIMIT + 1 }, (_, i) => [`f${i}`, 'x']))),
+        {
+          'content-type': 'application/json',
+        },
+      );
       assert.equal(json.status, 413);
       assert.ok(JSON.parse(json.body).error.includes(TOO_MANY));
-      const list = await postForm(server.origin, path, JSON.stringify({ notes: Array(VALUE_LIMIT + 1).fill('x') }), { 'content-type': 'application/json' });
+      const list = await postForm(server.origin, path, JSON.stringify({ notes: Array(VALUE_LIMIT + 1).fill('x') }), {
+        'content-type': 'application/json',
+      });
       assert.equal(list.status, 413);
       // A real form, every box ticked, is far below the limits.
       const endpoint = endpoints.find((e) => e.path === path)!;
       const everything = Object.fromEntries([...endpoint.choices].map(([name, values]) => [name, values]));
-      const full = await postForm(server.origin, path, encode(endpoint, { ...journeyFor(endpoint, 1).answers, ...everything }));
+      const full = await postForm(
+        server.origin,
+        path,
+        encode(endpoint, { ...journeyFor(endpoint, 1).answers, ...everything }),
+      );
       assert.notEqual(full.status, 413, `${path}: a full form is within the limits`);
     }
   });
 
-  test('over-long answers get each question\'s own message (422), never a 5xx', async () => {
+  test("over-long answers get each question's own message (422), never a 5xx", async () => {
     for (const endpoint of endpoints) {
       const long = Object.fromEntries(endpoint.textFields.map((name) => [name, 'a'.repeat(3000)]));
-      const reply = await postForm(server.origin, endpoint.path, encode(endpoint, { ...journeyFor(endpoint, 2).answers, ...long }), {
-        accept: 'application/json',
-      });
+      const reply = await postForm(
+        server.origin,
+        endpoint.path,
+        encode(endpoint, { ...journeyFor(endpoint, 2).answers, ...long }),
+        {
+          accept: 'application/json',
+        },
+      );
       assert.equal(reply.status, 422, endpoint.path);
       const errors = (JSON.parse(reply.body) as { errors: { field: string; message: string }[] }).errors;
       assert.ok(errors.length > 0);

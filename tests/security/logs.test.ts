@@ -14,14 +14,25 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { HONEYPOT_FIELD } from '../../src/forms/shared/honeypot.ts';
 import { encode, journeyFor, markerWord, solveJourney, submitLikeABrowser, type Answers } from './journeys.ts';
-import { formEndpoints, postForm, send, startServer, waitFor, waitForMail, type FormEndpoint, type Server } from './support.ts';
+import {
+  formEndpoints,
+  postForm,
+  send,
+  startServer,
+  waitFor,
+  waitForMail,
+  type FormEndpoint,
+  type Server,
+} from './support.ts';
 
 const LIMIT = 40;
 let server: Server;
 let endpoints: FormEndpoint[];
 
 before(async () => {
-  server = await startServer({ env: { RATE_LIMIT_POSTS: String(LIMIT), RATE_LIMIT_SECONDS: '600', LOG_LEVEL: 'debug' } });
+  server = await startServer({
+    env: { RATE_LIMIT_POSTS: String(LIMIT), RATE_LIMIT_SECONDS: '600', LOG_LEVEL: 'debug' },
+  });
   endpoints = await formEndpoints(server.origin);
   assert.ok(endpoints.some((e) => e.path === '/ask-for-a-call'));
 });
@@ -29,7 +40,20 @@ after(() => server?.stop());
 
 /** The fields each log line may have, by component. */
 const ALLOWED_FIELDS: Record<string, Set<string>> = {
-  http: new Set(['level', 'time', 'component', 'requestId', 'method', 'route', 'status', 'ms', 'msg', 'error', 'code', 'at']),
+  http: new Set([
+    'level',
+    'time',
+    'component',
+    'requestId',
+    'method',
+    'route',
+    'status',
+    'ms',
+    'msg',
+    'error',
+    'code',
+    'at',
+  ]),
   forms: new Set(['level', 'time', 'component', 'form', 'event', 'msg', 'error', 'code', 'at']),
 };
 
@@ -46,8 +70,12 @@ describe('logs hold no personal data', () => {
       variant++;
       const out: Answers = {};
       for (const [name, value] of Object.entries(answers)) {
-        out[name] = typeof value === 'string' ? value.replace(/Q[a-z]{9}/g, (word) => markerWord(word.charCodeAt(3) * 1000 + variant)) : value;
-        if (typeof out[name] === 'string') for (const word of (out[name] as string).match(/Q[a-z]{9}/g) ?? []) secrets.add(word);
+        out[name] =
+          typeof value === 'string'
+            ? value.replace(/Q[a-z]{9}/g, (word) => markerWord(word.charCodeAt(3) * 1000 + variant))
+            : value;
+        if (typeof out[name] === 'string')
+          for (const word of (out[name] as string).match(/Q[a-z]{9}/g) ?? []) secrets.add(word);
       }
       return out;
     };
@@ -55,7 +83,8 @@ describe('logs hold no personal data', () => {
     for (const endpoint of endpoints) {
       const journey = await solveJourney(server.origin, endpoint, seed++, { localAddress: from(0) });
       journey.secrets.forEach((s) => secrets.add(s));
-      if (!journey.solved) t.diagnostic(`${endpoint.path}: no accepted answers found; the log is still checked for the ones tried`);
+      if (!journey.solved)
+        t.diagnostic(`${endpoint.path}: no accepted answers found; the log is still checked for the ones tried`);
       const email = `${markerWord(seed++).toLowerCase()}@example.com`;
       const phone = `07700 900${String(seed++ % 900).padStart(3, '0')}`;
       secrets.add(email).add(phone).add(phone.replace(/\s/g, ''));
@@ -63,19 +92,50 @@ describe('logs hold no personal data', () => {
 
       // The page, then a first try with mistakes (HTML and JSON), then the real thing (through a check page, if the form has one).
       assert.equal((await send(server.origin, endpoint.path)).status, 200);
-      const wrong = { ...vary(journey.answers), ...extra, ...Object.fromEntries([...endpoint.choices.keys()].map((name) => [name, 'not-an-option'])) };
-      assert.equal((await postForm(server.origin, endpoint.path, encode(endpoint, wrong, []), {}, { localAddress: from(1) })).status, 422);
-      assert.equal((await postForm(server.origin, endpoint.path, encode(endpoint, wrong, []), { accept: 'application/json' }, { localAddress: from(1) })).status, 422);
+      const wrong = {
+        ...vary(journey.answers),
+        ...extra,
+        ...Object.fromEntries([...endpoint.choices.keys()].map((name) => [name, 'not-an-option'])),
+      };
+      assert.equal(
+        (await postForm(server.origin, endpoint.path, encode(endpoint, wrong, []), {}, { localAddress: from(1) }))
+          .status,
+        422,
+      );
+      assert.equal(
+        (
+          await postForm(
+            server.origin,
+            endpoint.path,
+            encode(endpoint, wrong, []),
+            { accept: 'application/json' },
+            { localAddress: from(1) },
+          )
+        ).status,
+        422,
+      );
 
-      const sent = await submitLikeABrowser(server.origin, endpoint, { ...vary(journey.answers), ...extra }, { localAddress: from(1) });
-      if (journey.solved) assert.equal(sent.status, 303, `${endpoint.path}: the whole journey ends on the confirmation page`);
+      const sent = await submitLikeABrowser(
+        server.origin,
+        endpoint,
+        { ...vary(journey.answers), ...extra },
+        { localAddress: from(1) },
+      );
+      if (journey.solved)
+        assert.equal(sent.status, 303, `${endpoint.path}: the whole journey ends on the confirmation page`);
       if (sent.status === 303) {
         const confirmation = await send(server.origin, String(sent.headers.location));
         assert.equal(confirmation.status, 200);
         references.push(new URL(String(sent.headers.location), server.origin).searchParams.get('ref')!);
       }
       // The enhancer's way: JSON, confirmed.
-      const json = await postForm(server.origin, endpoint.path, `${encode(endpoint, vary(journey.answers), [])}&confirm=yes`, { accept: 'application/json' }, { localAddress: from(1) });
+      const json = await postForm(
+        server.origin,
+        endpoint.path,
+        `${encode(endpoint, vary(journey.answers), [])}&confirm=yes`,
+        { accept: 'application/json' },
+        { localAddress: from(1) },
+      );
       if (journey.solved) assert.equal(json.status, 201);
       if (json.status === 201) references.push((JSON.parse(json.body) as { reference: string }).reference);
 
@@ -83,13 +143,79 @@ describe('logs hold no personal data', () => {
       const bad = vary(journey.answers);
       const badBody = encode(endpoint, bad);
       const json400 = JSON.stringify(bad).slice(0, -3);
-      assert.equal((await postForm(server.origin, endpoint.path, json400, { 'content-type': 'application/json' }, { localAddress: from(2) })).status, 400);
-      assert.equal((await postForm(server.origin, endpoint.path, badBody, { 'content-type': 'text/csv' }, { localAddress: from(2) })).status, 415);
-      assert.equal((await postForm(server.origin, endpoint.path, `${badBody}&pad=${'x'.repeat(70_000)}`, {}, { localAddress: from(2), chunked: true })).status, 413);
-      assert.equal((await postForm(server.origin, endpoint.path, `${badBody}&${Array.from({ length: 120 }, (_, i) => `k${i}=1`).join('&')}`, {}, { localAddress: from(2) })).status, 413);
-      assert.equal((await postForm(server.origin, endpoint.path, badBody, { origin: 'https://evil.example' }, { localAddress: from(2) })).status, 403);
+      assert.equal(
+        (
+          await postForm(
+            server.origin,
+            endpoint.path,
+            json400,
+            { 'content-type': 'application/json' },
+            { localAddress: from(2) },
+          )
+        ).status,
+        400,
+      );
+      assert.equal(
+        (
+          await postForm(
+            server.origin,
+            endpoint.path,
+            badBody,
+            { 'content-type': 'text/csv' },
+            { localAddress: from(2) },
+          )
+        ).status,
+        415,
+      );
+      assert.equal(
+        (
+          await postForm(
+            server.origin,
+            endpoint.path,
+            `${badBody}&pad=${'x'.repeat(70_000)}`,
+            {},
+            { localAddress: from(2), chunked: true },
+          )
+        ).status,
+        413,
+      );
+      assert.equal(
+        (
+          await postForm(
+            server.origin,
+            endpoint.path,
+            `${badBody}&${Array.from({ length: 120 }, (_, i) => `k${i}=1`).join('&')}`,
+            {},
+            { localAddress: from(2) },
+          )
+        ).status,
+        413,
+      );
+      assert.equal(
+        (
+          await postForm(
+            server.origin,
+            endpoint.path,
+            badBody,
+            { origin: 'https://evil.example' },
+            { localAddress: from(2) },
+          )
+        ).status,
+        403,
+      );
       const trap = vary(journey.answers);
-      assert.equal((await postForm(server.origin, endpoint.path, encode(endpoint, { ...trap, [HONEYPOT_FIELD]: `buy ${markerWord(seed++)} now` }, []), {}, { localAddress: from(2) })).status, 303);
+      assert.equal(
+        (
+          await postForm(
+            server.origin,
+            endpoint.path,
+            encode(endpoint, { ...trap, [HONEYPOT_FIELD]: `buy ${markerWord(seed++)} now` }, []),
+            {},
+            { localAddress: from(2) },
+          )
+        ).status,
+        303,
+      );
       secrets.add(`buy ${markerWord(seed - 1)} now`);
 
       // A queue that cannot write: 503, the answers kept on the page, and a log line without them.
@@ -97,7 +223,13 @@ describe('logs hold no personal data', () => {
       await rm(spoolTmp, { recursive: true, force: true });
       await writeFile(spoolTmp, 'not a folder');
       try {
-        const failed = await postForm(server.origin, endpoint.path, `${encode(endpoint, vary(journey.answers), [])}&confirm=yes`, {}, { localAddress: from(3) });
+        const failed = await postForm(
+          server.origin,
+          endpoint.path,
+          `${encode(endpoint, vary(journey.answers), [])}&confirm=yes`,
+          {},
+          { localAddress: from(3) },
+        );
         if (journey.solved) assert.equal(failed.status, 503, `${endpoint.path}: the queue failing is a 503`);
         if (failed.status === 503) assert.ok(failed.body.includes('Your answers have not been sent'));
       } finally {
@@ -111,13 +243,20 @@ describe('logs hold no personal data', () => {
     const limited = journeyFor(endpoint, seed++);
     let status = 0;
     for (let i = 0; i <= LIMIT && status !== 429; i++) {
-      const body = encode(endpoint, { ...vary(limited.answers), ...Object.fromEntries([...endpoint.choices.keys()].map((name) => [name, 'not-an-option'])) }, []);
+      const body = encode(
+        endpoint,
+        {
+          ...vary(limited.answers),
+          ...Object.fromEntries([...endpoint.choices.keys()].map((name) => [name, 'not-an-option'])),
+        },
+        [],
+      );
       status = (await postForm(server.origin, endpoint.path, body, {}, { localAddress: from(4) })).status;
     }
     assert.equal(status, 429);
 
     // Personal data in an address: the log has the route, never the path or the query.
-    const inUrl = markerWord(seed++);
+    const inUrl = markerWord(seed);
     secrets.add(inUrl);
     await send(server.origin, `/ask-for-a-call/sent?ref=${inUrl}&name=${inUrl}`);
     await send(server.origin, `/${inUrl}?email=${inUrl}%40example.com`);
@@ -128,7 +267,15 @@ describe('logs hold no personal data', () => {
       const mail = await waitForMail(server.dataDir, reference);
       assert.ok(mail.includes(reference));
     }
-    assert.ok(await waitFor(() => references.every((r) => server.stdout().includes(`"reference":"${r}"`) && server.stdout().includes('message delivered')), 10_000));
+    assert.ok(
+      await waitFor(
+        () =>
+          references.every(
+            (r) => server.stdout().includes(`"reference":"${r}"`) && server.stdout().includes('message delivered'),
+          ),
+        10_000,
+      ),
+    );
 
     const logs = `${server.stdout()}\n${server.stderr()}`;
     const leaked = [...secrets].filter((secret) => secret.length >= 4 && logs.includes(secret));
@@ -149,13 +296,26 @@ describe('logs hold no personal data', () => {
       const allowed = ALLOWED_FIELDS[String(entry['component'])];
       if (!allowed) continue;
       checked++;
-      assert.deepEqual(Object.keys(entry).filter((key) => !allowed.has(key)), [], `unexpected fields in ${line}`);
+      assert.deepEqual(
+        Object.keys(entry).filter((key) => !allowed.has(key)),
+        [],
+        `unexpected fields in ${line}`,
+      );
     }
     assert.ok(checked > 20, `${checked} http/forms lines checked`);
     const events = lines.map((line) => (line.startsWith('{') ? (JSON.parse(line) as Record<string, unknown>) : {}));
-    assert.ok(events.some((e) => e['event'] === 'honeypot'), 'the honeypot is counted');
-    assert.ok(events.some((e) => e['event'] === 'not-queued' && typeof e['code'] === 'string'), 'the queue failure is logged with its code');
-    assert.ok(events.some((e) => e['status'] === 429), 'the rate limit is logged');
+    assert.ok(
+      events.some((e) => e['event'] === 'honeypot'),
+      'the honeypot is counted',
+    );
+    assert.ok(
+      events.some((e) => e['event'] === 'not-queued' && typeof e['code'] === 'string'),
+      'the queue failure is logged with its code',
+    );
+    assert.ok(
+      events.some((e) => e['status'] === 429),
+      'the rate limit is logged',
+    );
     assert.equal(server.stderr().trim(), '', 'nothing on stderr');
   });
 });

@@ -42,26 +42,52 @@ const good = (seed: number) => encode(callback, journeyFor(callback, seed).answe
 
 describe('behind a TLS proxy', () => {
   test('a form post from the public origin, as the proxy passes it, is accepted', async () => {
-    const reply = await postForm(server.origin, '/ask-for-a-call', good(11), viaProxy('198.51.100.1'), { localAddress: PROXY });
+    const reply = await postForm(server.origin, '/ask-for-a-call', good(11), viaProxy('198.51.100.1'), {
+      localAddress: PROXY,
+    });
     assert.equal(reply.status, 303, reply.body.slice(0, 300));
     assert.match(String(reply.headers.location), /^\/ask-for-a-call\/sent\?ref=DSR-/);
-    assert.equal(reply.headers['strict-transport-security'], 'max-age=31536000; includeSubDomains', 'HSTS when the public origin is https');
+    assert.equal(
+      reply.headers['strict-transport-security'],
+      'max-age=31536000; includeSubDomains',
+      'HSTS when the public origin is https',
+    );
     // A proxy that keeps its own Host (proxy_pass without proxy_set_header Host) works too.
-    const keptHost = await postForm(server.origin, '/ask-for-a-call', good(12), viaProxy('198.51.100.2', { host: `127.0.0.1:${server.port}` }), {
-      localAddress: PROXY,
-    });
+    const keptHost = await postForm(
+      server.origin,
+      '/ask-for-a-call',
+      good(12),
+      viaProxy('198.51.100.2', { host: `127.0.0.1:${server.port}` }),
+      {
+        localAddress: PROXY,
+      },
+    );
     assert.equal(keptHost.status, 303);
     // And the enhancer's JSON post.
-    const json = await postForm(server.origin, '/ask-for-a-call', good(13), viaProxy('198.51.100.3', { accept: 'application/json' }), {
-      localAddress: PROXY,
-    });
+    const json = await postForm(
+      server.origin,
+      '/ask-for-a-call',
+      good(13),
+      viaProxy('198.51.100.3', { accept: 'application/json' }),
+      {
+        localAddress: PROXY,
+      },
+    );
     assert.equal(json.status, 201);
     assert.ok((await queuedFiles(server.dataDir)).length > 0, 'the accepted posts were queued');
   });
 
   test('cross-site posts are refused: another site, plain http, null, none', async () => {
-    for (const origin of ['https://evil.example', 'http://dsr.example.nhs.uk', 'https://dsr.example.nhs.uk.evil.example', 'null', `http://127.0.0.1:${server.port}`]) {
-      const reply = await postForm(server.origin, '/ask-for-a-call', good(20), viaProxy('198.51.100.4', { origin }), { localAddress: PROXY });
+    for (const origin of [
+      'https://evil.example',
+      'http://dsr.example.nhs.uk',
+      'https://dsr.example.nhs.uk.evil.example',
+      'null',
+      `http://127.0.0.1:${server.port}`,
+    ]) {
+      const reply = await postForm(server.origin, '/ask-for-a-call', good(20), viaProxy('198.51.100.4', { origin }), {
+        localAddress: PROXY,
+      });
       assert.equal(reply.status, 403, `Origin: ${origin}`);
     }
     const { origin: _, ...noOrigin } = viaProxy('198.51.100.4');
@@ -73,7 +99,13 @@ describe('behind a TLS proxy', () => {
     });
     assert.equal(none.status, 403, 'no Origin at all');
     // A client that reaches the app directly cannot pick its own host to match its Origin.
-    const spoofed = await postForm(server.origin, '/ask-for-a-call', good(22), { host: 'evil.example', origin: 'http://evil.example' }, { localAddress: STRANGER });
+    const spoofed = await postForm(
+      server.origin,
+      '/ask-for-a-call',
+      good(22),
+      { host: 'evil.example', origin: 'http://evil.example' },
+      { localAddress: STRANGER },
+    );
     assert.equal(spoofed.status, 403, 'Host and Origin both made up');
   });
 
@@ -89,7 +121,9 @@ describe('behind a TLS proxy', () => {
 
   test('rate limiting counts the forwarded client when the proxy is trusted', async () => {
     const post = (client: string, forwardedFor = client) =>
-      postForm(server.origin, '/ask-for-a-call', 'name=', viaProxy(client, { 'x-forwarded-for': forwardedFor }), { localAddress: PROXY });
+      postForm(server.origin, '/ask-for-a-call', 'name=', viaProxy(client, { 'x-forwarded-for': forwardedFor }), {
+        localAddress: PROXY,
+      });
     for (let i = 0; i < 3; i++) assert.equal((await post('198.51.100.30')).status, 422, `post ${i + 1} of 3`);
     assert.equal((await post('198.51.100.30')).status, 429, 'the fourth post is refused');
     // A client that writes its own X-Forwarded-For: the proxy appends the real address, and only that counts.
@@ -101,12 +135,18 @@ describe('behind a TLS proxy', () => {
   test('from a peer that is not a trusted proxy, X-Forwarded-For and the app header are ignored', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) {
-      const reply = await postForm(server.origin, '/ask-for-a-call', 'name=', {
-        host: 'dsr.example.nhs.uk',
-        origin: PUBLIC,
-        'x-forwarded-for': `203.0.113.${i + 1}`,
-        'x-dsr-client-address': `192.0.2.${i + 1}`,
-      }, { localAddress: STRANGER });
+      const reply = await postForm(
+        server.origin,
+        '/ask-for-a-call',
+        'name=',
+        {
+          host: 'dsr.example.nhs.uk',
+          origin: PUBLIC,
+          'x-forwarded-for': `203.0.113.${i + 1}`,
+          'x-dsr-client-address': `192.0.2.${i + 1}`,
+        },
+        { localAddress: STRANGER },
+      );
       statuses.push(reply.status);
     }
     assert.deepEqual(statuses, [422, 422, 422, 429, 429], 'counted by its own address, whatever it claims');

@@ -26,7 +26,10 @@ describe('rate limiting', () => {
     const replies: Reply[] = [];
     for (let i = 0; i < POSTS + 2; i++) replies.push(await post(burst));
     const limitedAt = Date.now();
-    assert.deepEqual(replies.map((r) => r.status), [422, 422, 422, 429, 429]);
+    assert.deepEqual(
+      replies.map((r) => r.status),
+      [422, 422, 422, 429, 429],
+    );
 
     const page = replies[POSTS]!;
     assert.match(page.body, /<h1[^>]*>Wait a few minutes<\/h1>/);
@@ -49,7 +52,11 @@ describe('rate limiting', () => {
 
     // After the window, the same address is served again (polled, with a deadline).
     let last = 429;
-    const recovered = await waitFor(async () => (last = (await post(burst)).status) !== 429, SECONDS * 1000 + 5000, 250);
+    const recovered = await waitFor(
+      async () => (last = (await post(burst)).status) !== 429,
+      SECONDS * 1000 + 5000,
+      250,
+    );
     assert.ok(recovered, `still ${last} ${SECONDS + 5} s after the burst`);
     assert.equal(last, 422, 'normal service: the answers are checked again');
     assert.ok(Date.now() - limitedAt >= SECONDS * 1000 - 1000, 'not before the window had (nearly) passed');

@@ -21,9 +21,14 @@ export const ROOT = path.resolve(import.meta.dirname, '../..');
 /** The area with every form on (a phone callback): the forms are tested there. */
 export function formArea(): string {
   const dir = path.join(ROOT, 'content/areas');
-  const ids = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const ids = readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   const withCallback = ids.find((id) => {
-    const settings = parse(readFileSync(path.join(dir, id, 'area.yaml'), 'utf8')) as { join?: { phone?: { callback?: boolean } } };
+    const settings = parse(readFileSync(path.join(dir, id, 'area.yaml'), 'utf8')) as {
+      join?: { phone?: { callback?: boolean } };
+    };
     return settings?.join?.phone?.callback === true;
   });
   if (!withCallback) throw new Error('no area offers a phone callback: the form tests need one');
@@ -56,12 +61,23 @@ async function freePort(): Promise<number> {
  * cannot change what a test sees.
  */
 export async function startServer(options: { area?: string; env?: Record<string, string> } = {}): Promise<Server> {
-  if (!existsSync(path.join(ROOT, 'dist/server/entry.mjs'))) throw new Error('the site is not built: run `npm run build` first');
+  if (!existsSync(path.join(ROOT, 'dist/server/entry.mjs')))
+    throw new Error('the site is not built: run `npm run build` first');
   const area = options.area ?? formArea();
   const port = await freePort();
   const dataDir = await mkdtemp(path.join(tmpdir(), 'dsr-security-'));
   const env: Record<string, string | undefined> = { ...process.env };
-  for (const name of ['PUBLIC_ORIGIN', 'TRUSTED_PROXIES', 'RATE_LIMIT_POSTS', 'RATE_LIMIT_SECONDS', 'SMTP_URL', 'MAIL_TO', 'NODE_ENV', 'SPOOL_KEY', 'LOG_LEVEL']) {
+  for (const name of [
+    'PUBLIC_ORIGIN',
+    'TRUSTED_PROXIES',
+    'RATE_LIMIT_POSTS',
+    'RATE_LIMIT_SECONDS',
+    'SMTP_URL',
+    'MAIL_TO',
+    'NODE_ENV',
+    'SPOOL_KEY',
+    'LOG_LEVEL',
+  ]) {
     delete env[name];
   }
   Object.assign(env, options.env, { DSR_AREA: area, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir });
@@ -139,7 +155,13 @@ export function send(origin: string, pathname: string, options: SendOptions = {}
       (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
         response.on('error', reject);
       },
     );
@@ -159,13 +181,28 @@ export function send(origin: string, pathname: string, options: SendOptions = {}
 export const FORM_TYPE = 'application/x-www-form-urlencoded';
 
 /** A same-origin form post as a browser sends it. */
-export function postForm(origin: string, pathname: string, fields: Record<string, string> | string, headers: Record<string, string> = {}, extra: SendOptions = {}) {
+export function postForm(
+  origin: string,
+  pathname: string,
+  fields: Record<string, string> | string,
+  headers: Record<string, string> = {},
+  extra: SendOptions = {},
+) {
   const body = typeof fields === 'string' ? fields : new URLSearchParams(fields).toString();
-  return send(origin, pathname, { ...extra, method: 'POST', body, headers: { 'content-type': FORM_TYPE, origin, ...headers } });
+  return send(origin, pathname, {
+    ...extra,
+    method: 'POST',
+    body,
+    headers: { 'content-type': FORM_TYPE, origin, ...headers },
+  });
 }
 
 /** Poll until `check` is true or the deadline passes; returns whether it became true. */
-export async function waitFor(check: () => Promise<boolean> | boolean, timeoutMs: number, everyMs = 100): Promise<boolean> {
+export async function waitFor(
+  check: () => Promise<boolean> | boolean,
+  timeoutMs: number,
+  everyMs = 100,
+): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (await check()) return true;
@@ -190,7 +227,8 @@ export async function mailboxMessages(dataDir: string): Promise<Map<string, stri
   const messages = new Map<string, string>();
   for (const name of await readdir(dir).catch(() => [] as string[])) {
     // Dot-files are the mailbox's half-written temporaries, renamed into place when complete.
-    if (name.endsWith('.eml') && !name.startsWith('.')) messages.set(name.replace(/\.eml$/, ''), await readFile(path.join(dir, name), 'utf8'));
+    if (name.endsWith('.eml') && !name.startsWith('.'))
+      messages.set(name.replace(/\.eml$/, ''), await readFile(path.join(dir, name), 'utf8'));
   }
   return messages;
 }
@@ -277,7 +315,12 @@ function attr(tag: string, name: string): string | undefined {
 }
 
 function decodeEntities(text: string): string {
-  return text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return text
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }
 
 export function readForm(pathname: string, html: string): FormEndpoint {
@@ -298,13 +341,16 @@ export function readForm(pathname: string, html: string): FormEndpoint {
       honeypot = true;
       continue;
     }
-    const type = (attr(tag, 'type') ?? (element!.toLowerCase() === 'input' ? 'text' : element!.toLowerCase())).toLowerCase();
+    const type = (
+      attr(tag, 'type') ?? (element!.toLowerCase() === 'input' ? 'text' : element!.toLowerCase())
+    ).toLowerCase();
     if (type === 'hidden') {
       hidden.push([name, attr(tag, 'value') ?? '']);
       continue;
     }
     if (!fields.includes(name)) fields.push(name);
-    if (type === 'radio' || type === 'checkbox') choices.set(name, [...(choices.get(name) ?? []), attr(tag, 'value') ?? 'on']);
+    if (type === 'radio' || type === 'checkbox')
+      choices.set(name, [...(choices.get(name) ?? []), attr(tag, 'value') ?? 'on']);
     else if (type !== 'submit' && type !== 'button' && !textFields.includes(name)) textFields.push(name);
   }
   return { path: pathname, fields, honeypot, textFields, choices, hidden, buttons };

@@ -30,13 +30,15 @@ export async function runAxe(page: Page, options: { javaScriptEnabled?: boolean 
   const copy = await browser.newContext({ javaScriptEnabled: true, viewport: page.viewportSize() });
   try {
     const copyPage = await copy.newPage();
-    await copyPage.route((candidate) => candidate.href === url, (route) =>
-      route.fulfill({
-        status: 200,
-        contentType: 'text/html; charset=utf-8',
-        headers: { 'Content-Security-Policy': "script-src 'none'" },
-        body: html,
-      }),
+    await copyPage.route(
+      (candidate) => candidate.href === url,
+      (route) =>
+        route.fulfill({
+          status: 200,
+          contentType: 'text/html; charset=utf-8',
+          headers: { 'Content-Security-Policy': "script-src 'none'" },
+          body: html,
+        }),
     );
     await copyPage.goto(url);
     return (await new AxeBuilder({ page: copyPage }).withTags(AXE_TAGS).analyze()).violations;

@@ -20,6 +20,7 @@ export const test = base.extend<object, WorkerFixtures>({
   // No default: every project in playwright.config.ts sets its area.
   area: [undefined as unknown as AreaInfo, { option: true, scope: 'worker' }],
   pagePaths: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a function asks for from its first argument.
     async ({}, use, workerInfo) => {
       const origin = workerInfo.project.use.baseURL;
       if (!origin) throw new Error(`project ${workerInfo.project.name} has no baseURL`);

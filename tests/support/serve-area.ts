@@ -26,4 +26,3 @@ void server.exited.then((event) => {
   console.error(`serve-area: the ${area} server stopped by itself (exit code ${code}, signal ${signal})`);
   void server.stop().then(() => process.exit(1));
 });
-

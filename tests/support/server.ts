@@ -80,7 +80,7 @@ export async function startAreaServer(area: string, options: StartOptions = {}):
   } catch (error) {
     await stop();
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`The ${area} server did not start: ${reason}\n--- server output ---\n${log}`);
+    throw new Error(`The ${area} server did not start: ${reason}\n--- server output ---\n${log}`, { cause: error });
   }
   return { area, origin, dataDir, output: () => log, exited, stop };
 }

@@ -23,7 +23,8 @@ import {
   VOICEMAIL,
 } from './questions.ts';
 
-const values = <T extends { value: string }>(choices: readonly T[]) => choices.map((choice) => choice.value as T['value']);
+const values = <T extends { value: string }>(choices: readonly T[]) =>
+  choices.map((choice) => choice.value as T['value']);
 
 const SOMEONE_ELSE: readonly string[] = ABOUT.filter((choice) => choice.value !== 'me').map((choice) => choice.value);
 

@@ -99,7 +99,12 @@ export function removeSummary(): void {
  * Shows these errors (and clears the others among `fields`), then moves focus
  * to the summary. An empty list clears everything.
  */
-export function showErrors(form: HTMLFormElement, fields: readonly string[], list: readonly FieldError[], description?: string): void {
+export function showErrors(
+  form: HTMLFormElement,
+  fields: readonly string[],
+  list: readonly FieldError[],
+  description?: string,
+): void {
   const byField = new Map(list.map((error) => [error.field, error.message]));
   for (const field of fields) setFieldError(form, field, byField.get(field));
   if (list.length === 0 && !description) {

@@ -62,7 +62,11 @@ export function canEnhance(): boolean {
   );
 }
 
-export function enhanceForm(form: HTMLFormElement, definition: FormDefinition, options: EnhanceOptions = {}): EnhancedForm | undefined {
+export function enhanceForm(
+  form: HTMLFormElement,
+  definition: FormDefinition,
+  options: EnhanceOptions = {},
+): EnhancedForm | undefined {
   if (!canEnhance()) return undefined;
   const allFields = Object.keys(definition.fields);
   const button = form.querySelector<HTMLButtonElement>('button[type="submit"], button:not([type])');
@@ -106,8 +110,7 @@ export function enhanceForm(form: HTMLFormElement, definition: FormDefinition, o
       return;
     }
     const reply = (await response.json().catch(() => undefined)) as
-      | { confirmation?: unknown; errors?: FieldError[] }
-      | undefined;
+      { confirmation?: unknown; errors?: FieldError[] } | undefined;
     if (response.ok && typeof reply?.confirmation === 'string' && reply.confirmation.startsWith('/')) {
       // Stay busy until the confirmation page has loaded.
       window.location.assign(reply.confirmation);

@@ -67,9 +67,14 @@ export interface SteppedForm extends EnhancedForm {
   show: (id: string) => void;
 }
 
-export function enhanceSteps(form: HTMLFormElement, definition: FormDefinition, options: StepsOptions): SteppedForm | undefined {
+export function enhanceSteps(
+  form: HTMLFormElement,
+  definition: FormDefinition,
+  options: StepsOptions,
+): SteppedForm | undefined {
   const sections = new Map<string, HTMLElement>();
-  for (const section of form.querySelectorAll<HTMLElement>('[data-step]')) sections.set(section.dataset['step']!, section);
+  for (const section of form.querySelectorAll<HTMLElement>('[data-step]'))
+    sections.set(section.dataset['step']!, section);
   const steps = options.steps.filter((step) => sections.has(step.id));
   if (steps.length === 0 || !sections.has(CHECK) || typeof history.pushState !== 'function') return undefined;
 
@@ -91,8 +96,10 @@ export function enhanceSteps(form: HTMLFormElement, definition: FormDefinition, 
   const applicable = (step: Step, values: RawValues): string[] =>
     step.fields.filter((field) => definition.applies?.[field]?.(values) ?? true);
   const visibleSteps = (values: RawValues): Step[] => steps.filter((step) => applicable(step, values).length > 0);
-  const stepPasses = (step: Step, values: RawValues): boolean => validate(definition, values, { only: applicable(step, values) }).ok;
-  const firstFailing = (values: RawValues): Step | undefined => visibleSteps(values).find((step) => !stepPasses(step, values));
+  const stepPasses = (step: Step, values: RawValues): boolean =>
+    validate(definition, values, { only: applicable(step, values) }).ok;
+  const firstFailing = (values: RawValues): Step | undefined =>
+    visibleSteps(values).find((step) => !stepPasses(step, values));
   const stepOfField = (field: string): Step | undefined => steps.find((step) => step.fields.includes(field));
 
   const enhanced = enhanceForm(form, definition, {
@@ -154,7 +161,8 @@ export function enhanceSteps(form: HTMLFormElement, definition: FormDefinition, 
     for (const element of form.querySelectorAll<HTMLElement>('[data-step-only]')) element.hidden = !isStep;
     if (back) back.hidden = id === visible[0]?.id;
     if (options.firstStepOnly) {
-      for (const element of document.querySelectorAll<HTMLElement>(options.firstStepOnly)) element.hidden = id !== visible[0]?.id;
+      for (const element of document.querySelectorAll<HTMLElement>(options.firstStepOnly))
+        element.hidden = id !== visible[0]?.id;
     }
     confirm.value = id === CHECK ? 'yes' : '';
     if (id === CHECK) options.renderCheck(section, values);
@@ -191,7 +199,8 @@ export function enhanceSteps(form: HTMLFormElement, definition: FormDefinition, 
     const before =
       at >= 0
         ? visible[at - 1]
-        : (visible.find((step) => current !== CHECK && options.divert?.(step.id, values) === current) ?? visible[visible.length - 1]);
+        : (visible.find((step) => current !== CHECK && options.divert?.(step.id, values) === current) ??
+          visible[visible.length - 1]);
     if (before) {
       show(before.id, { push: false });
       history.replaceState({ [STATE_KEY]: before.id, depth: 0 } satisfies StepState, '');
@@ -278,7 +287,9 @@ export function enhanceSteps(form: HTMLFormElement, definition: FormDefinition, 
       'pageshow',
       () => {
         const target = reachable(remembered);
-        changed = Object.entries(enhanced.values()).some(([name, value]) => name !== 'token' && [value].flat().some((item) => item !== ''));
+        changed = Object.entries(enhanced.values()).some(
+          ([name, value]) => name !== 'token' && [value].flat().some((item) => item !== ''),
+        );
         if (target === current) return;
         show(target, { push: false });
         history.replaceState({ [STATE_KEY]: target, depth } satisfies StepState, '');

@@ -26,7 +26,9 @@ if (form) {
     sendLabel: 'Send referral',
     firstStepOnly: '[data-first-step-only]',
     divert: (step, values) =>
-      step === 'consent' && (single(values['consent16']) === 'no' || single(values['consentUnder16']) === 'no') ? 'no-consent' : undefined,
+      step === 'consent' && (single(values['consent16']) === 'no' || single(values['consentUnder16']) === 'no')
+        ? 'no-consent'
+        : undefined,
     renderCheck: (section, values) => {
       const result = validate(definition, values);
       const container = section.querySelector<HTMLElement>('[data-check-summary]');
@@ -38,7 +40,11 @@ if (form) {
 
 /** The same markup as src/forms/referral/CheckAnswers.astro, with Change buttons that stay on the page. */
 function renderSummary(sections: SummarySection[]): HTMLElement[] {
-  const element = <K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] => {
+  const element = <K extends keyof HTMLElementTagNameMap>(
+    tag: K,
+    className?: string,
+    text?: string,
+  ): HTMLElementTagNameMap[K] => {
     const made = document.createElement(tag);
     if (className) made.className = className;
     if (text !== undefined) made.textContent = text;

@@ -13,14 +13,7 @@ import { formatLongDate } from '../../time/working-days.ts';
 import { formatClockTime } from '../../time/easy-read-time.ts';
 import { inLondon } from '../../time/london.ts';
 import { oneLine, renderHtml, renderText, type EmailContent, type EmailRow } from '../shared/email.ts';
-import {
-  CONTACT_METHOD,
-  DIAGNOSIS,
-  NEEDS,
-  PLACE_NOT_SURE,
-  REASONS,
-  choiceLabel,
-} from './questions.ts';
+import { CONTACT_METHOD, DIAGNOSIS, NEEDS, PLACE_NOT_SURE, REASONS, choiceLabel } from './questions.ts';
 import type { RegisterRule } from './rules.ts';
 import type { ReferralAnswers } from './schema.ts';
 import { formatDate, linesOf } from './summary.ts';
@@ -80,7 +73,9 @@ export function registerText(register: RegisterRule | undefined, age: number): s
 }
 
 /** "DSR referral DSR-7KQM-2XPT, Children and young people under 18, Lewisham". */
-export function referralSubject(input: Pick<ReferralEmailInput, 'reference' | 'register' | 'age' | 'placeKind'> & { place: string }): string {
+export function referralSubject(
+  input: Pick<ReferralEmailInput, 'reference' | 'register' | 'age' | 'placeKind'> & { place: string },
+): string {
   const register = input.register?.name ?? 'Register not known';
   return oneLine(`DSR referral ${input.reference}, ${register}, ${placeText(input.place, input.placeKind)}`);
 }
@@ -92,7 +87,10 @@ export function formatReceived(at: Date): string {
 }
 
 /** The consent basis in the team's words: who agreed, on what legal footing. */
-export function consentBasis(answers: Pick<ReferralAnswers, 'consent16' | 'consentUnder16'>): { band: string; basis: string } {
+export function consentBasis(answers: Pick<ReferralAnswers, 'consent16' | 'consentUnder16'>): {
+  band: string;
+  basis: string;
+} {
   switch (answers.consent16) {
     case 'agrees':
       return { band: '16 or over', basis: 'The person agrees to be on the DSR (their own consent).' };
@@ -109,7 +107,10 @@ export function consentBasis(answers: Pick<ReferralAnswers, 'consent16' | 'conse
     case 'parent':
       return { band: 'Under 16', basis: 'A parent or person with parental responsibility agrees.' };
     case 'young-person':
-      return { band: 'Under 16', basis: 'The young person agrees for themselves (Gillick competence: to be confirmed by a professional).' };
+      return {
+        band: 'Under 16',
+        basis: 'The young person agrees for themselves (Gillick competence: to be confirmed by a professional).',
+      };
     case 'no':
       return { band: 'Under 16', basis: 'Nobody agrees: not to be sent.' };
   }
@@ -122,7 +123,10 @@ export function referralEmailContent(input: ReferralEmailInput): EmailContent {
   const place = placeText(a.place, input.placeKind);
   const register = registerText(input.register, input.age);
   const days = input.replyWorkingDays;
-  const replyBy = input.replyBy && days ? `${formatLongDate(input.replyBy)} (${days} working ${days === 1 ? 'day' : 'days'})` : undefined;
+  const replyBy =
+    input.replyBy && days
+      ? `${formatLongDate(input.replyBy)} (${days} working ${days === 1 ? 'day' : 'days'})`
+      : undefined;
   const danger = a.danger === 'yes';
   const consent = consentBasis(a);
   const self = a.filler === 'self';
@@ -139,15 +143,26 @@ export function referralEmailContent(input: ReferralEmailInput): EmailContent {
     { label: 'Received', value: formatReceived(input.receivedAt) },
   ];
 
-  const contactRows: EmailRow[] = [{ label: 'Best way to contact', value: choiceLabel(CONTACT_METHOD, a.contactMethod) }];
-  if (a.phone) contactRows.push({ label: a.contactMethod === 'text' ? 'Mobile number (for texts)' : 'Phone number', value: [`${a.phone.typed} (as typed)`, `${a.phone.e164} (to dial)`] });
+  const contactRows: EmailRow[] = [
+    { label: 'Best way to contact', value: choiceLabel(CONTACT_METHOD, a.contactMethod) },
+  ];
+  if (a.phone)
+    contactRows.push({
+      label: a.contactMethod === 'text' ? 'Mobile number (for texts)' : 'Phone number',
+      value: [`${a.phone.typed} (as typed)`, `${a.phone.e164} (to dial)`],
+    });
   if (a.email) contactRows.push({ label: 'Email address', value: a.email });
   if (a.contactMethod === 'letter') {
-    contactRows.push({ label: 'Address for letters', value: a.letterAddress ? linesOf(a.letterAddress) : ["The person's home address (see The person)"] });
+    contactRows.push({
+      label: 'Address for letters',
+      value: a.letterAddress ? linesOf(a.letterAddress) : ["The person's home address (see The person)"],
+    });
   }
   contactRows.push({
     label: 'Who to contact',
-    value: self ? 'The person (they filled this in)' : `${a.fillerName ?? 'The person who filled this in'} (${FILLER_FOR_TEAM[a.filler].toLowerCase()})`,
+    value: self
+      ? 'The person (they filled this in)'
+      : `${a.fillerName ?? 'The person who filled this in'} (${FILLER_FOR_TEAM[a.filler].toLowerCase()})`,
   });
 
   const sections: EmailContent['sections'] = [
@@ -156,7 +171,12 @@ export function referralEmailContent(input: ReferralEmailInput): EmailContent {
       rows: [
         { label: 'Is anyone in danger right now?', value: danger ? 'Yes' : 'No' },
         ...(danger
-          ? [{ label: 'What the form did', value: 'Showed 999, NHS 111 option 2 and the local crisis lines straight away, then let them carry on.' }]
+          ? [
+              {
+                label: 'What the form did',
+                value: 'Showed 999, NHS 111 option 2 and the local crisis lines straight away, then let them carry on.',
+              },
+            ]
           : []),
       ],
     },
@@ -168,7 +188,10 @@ export function referralEmailContent(input: ReferralEmailInput): EmailContent {
           ? []
           : [
               { label: 'Their name', value: a.fillerName },
-              { label: 'How they know the person', value: a.relationship === undefined ? undefined : linesOf(a.relationship) },
+              {
+                label: 'How they know the person',
+                value: a.relationship === undefined ? undefined : linesOf(a.relationship),
+              },
             ]),
       ],
     },
@@ -204,7 +227,12 @@ export function referralEmailContent(input: ReferralEmailInput): EmailContent {
         { label: 'Age band on the day of sending', value: consent.band },
         { label: 'Basis', value: consent.basis },
         ...(a.consent16 === 'cannot-decide'
-          ? [{ label: 'Who helps them make big decisions', value: a.capacityDetail === undefined ? 'Not given' : linesOf(a.capacityDetail) }]
+          ? [
+              {
+                label: 'Who helps them make big decisions',
+                value: a.capacityDetail === undefined ? 'Not given' : linesOf(a.capacityDetail),
+              },
+            ]
           : []),
       ],
     },
@@ -219,7 +247,10 @@ export function referralEmailContent(input: ReferralEmailInput): EmailContent {
     },
   ];
   if (replyBy) {
-    sections.push({ heading: EMAIL_HEADINGS.replyBy, rows: [{ label: 'Reply to the person who asked by', value: replyBy }] });
+    sections.push({
+      heading: EMAIL_HEADINGS.replyBy,
+      rows: [{ label: 'Reply to the person who asked by', value: replyBy }],
+    });
   }
 
   return {

@@ -12,7 +12,10 @@ import { consentRefused, type ReferralAnswers } from './schema.ts';
 
 export type Hold = 'change' | 'no-consent' | 'check';
 
-export function holdReferral(answers: Pick<ReferralAnswers, 'consent16' | 'consentUnder16'>, raw: RawValues): Hold | undefined {
+export function holdReferral(
+  answers: Pick<ReferralAnswers, 'consent16' | 'consentUnder16'>,
+  raw: RawValues,
+): Hold | undefined {
   if (single(raw['change']) !== undefined) return 'change';
   if (consentRefused(answers)) return 'no-consent';
   return single(raw['confirm']) === 'yes' ? undefined : 'check';

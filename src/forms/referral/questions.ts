@@ -65,8 +65,16 @@ export const REASONS = [
 ] as const satisfies readonly Choice[];
 
 export const CONSENT_16 = [
-  { value: 'agrees', label: 'Yes, the person agrees', hint: 'If you are asking for yourself, choose this if you agree.' },
-  { value: 'cannot-decide', label: 'The person may not be able to decide', hint: 'We explain what happens next below.' },
+  {
+    value: 'agrees',
+    label: 'Yes, the person agrees',
+    hint: 'If you are asking for yourself, choose this if you agree.',
+  },
+  {
+    value: 'cannot-decide',
+    label: 'The person may not be able to decide',
+    hint: 'We explain what happens next below.',
+  },
   { value: 'no', label: 'No, the person does not agree' },
 ] as const satisfies readonly Choice[];
 
@@ -306,8 +314,18 @@ export const STEPS = [
     fields: ['name', 'dob', 'address', 'postcode', 'place', 'gp', 'nhsNumber'],
   },
   { id: 'diagnosis', title: 'Learning disability and autism', picture: 'diagnosis', fields: ['diagnosis'] },
-  { id: 'support', title: 'Why the person needs extra support now', picture: 'worried', fields: ['reasons', 'reasonsOther', 'happening'] },
-  { id: 'consent', title: 'Saying yes to the DSR', picture: 'agree', fields: ['consent16', 'capacityDetail', 'consentUnder16'] },
+  {
+    id: 'support',
+    title: 'Why the person needs extra support now',
+    picture: 'worried',
+    fields: ['reasons', 'reasonsOther', 'happening'],
+  },
+  {
+    id: 'consent',
+    title: 'Saying yes to the DSR',
+    picture: 'agree',
+    fields: ['consent16', 'capacityDetail', 'consentUnder16'],
+  },
   {
     id: 'contact',
     title: 'How we contact you',

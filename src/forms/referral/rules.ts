@@ -63,7 +63,9 @@ export interface RegisterRule {
  * when none fits, which the area's settings should never allow.
  */
 export function chooseRegister<T extends RegisterRule>(registers: readonly T[], age: number): T | undefined {
-  return registers.find((register) => register.minAge <= age && (register.maxAge === undefined || age <= register.maxAge));
+  return registers.find(
+    (register) => register.minAge <= age && (register.maxAge === undefined || age <= register.maxAge),
+  );
 }
 
 /**
@@ -85,7 +87,8 @@ export function nhsCheckDigit(firstNine: string): number | undefined {
 /** Spaces, hyphens and dashes people type in an NHS number ("943 476 5919", "943-476-5919"). */
 const NHS_SEPARATORS = /[\s\u00a0\-\u2010-\u2015\u2212]/g;
 
-export type NhsNumberCheck = { ok: true; digits: string; display: string } | { ok: false; problem: 'format' | 'check-digit' };
+export type NhsNumberCheck =
+  { ok: true; digits: string; display: string } | { ok: false; problem: 'format' | 'check-digit' };
 
 export function checkNhsNumber(input: string): NhsNumberCheck {
   const digits = input.replace(NHS_SEPARATORS, '');

@@ -53,14 +53,17 @@ export interface ReferralSettings {
   today: () => string;
 }
 
-const valuesOf = <T extends { value: string }>(choices: readonly T[]) => choices.map((choice) => choice.value as T['value']);
+const valuesOf = <T extends { value: string }>(choices: readonly T[]) =>
+  choices.map((choice) => choice.value as T['value']);
 
 /**
  * A follow-up question: checked only when `applies` says it is asked, and
  * then it must be answered; absent from the answers otherwise, so its type
  * allows undefined (see FormDefinition.applies).
  */
-function asked<TSchema extends FieldSchema>(schema: TSchema): v.GenericSchema<unknown, v.InferOutput<TSchema> | undefined> {
+function asked<TSchema extends FieldSchema>(
+  schema: TSchema,
+): v.GenericSchema<unknown, v.InferOutput<TSchema> | undefined> {
   return schema as unknown as v.GenericSchema<unknown, v.InferOutput<TSchema> | undefined>;
 }
 
@@ -141,11 +144,15 @@ export function referralForm(settings: ReferralSettings) {
           return NEVER;
         }),
       ),
-      place: v.picklist([...settings.places, PLACE_NOT_SURE], `Select the ${kind} the person lives in, or I am not sure`),
+      place: v.picklist(
+        [...settings.places, PLACE_NOT_SURE],
+        `Select the ${kind} the person lives in, or I am not sure`,
+      ),
       gp: v.pipe(
         v.custom<{ name?: unknown; unknown?: unknown }>((input) => typeof input === 'object' && input !== null),
         v.rawTransform(({ dataset, addIssue, NEVER }): GpAnswer => {
-          const typed = typeof dataset.value.name === 'string' ? tidyText(dataset.value.name).replace(SEPARATED_SPACES, ' ') : '';
+          const typed =
+            typeof dataset.value.name === 'string' ? tidyText(dataset.value.name).replace(SEPARATED_SPACES, ' ') : '';
           if (typed === '') {
             if (dataset.value.unknown === 'yes') return { known: false };
             addIssue({ message: 'Enter the name of the GP surgery, or select I do not know' });
@@ -167,7 +174,10 @@ export function referralForm(settings: ReferralSettings) {
             const checked = checkNhsNumber(dataset.value);
             if (checked.ok) return checked.display;
             addIssue({
-              message: checked.problem === 'format' ? 'NHS number must be 10 numbers' : 'NHS number is not right. Check each number',
+              message:
+                checked.problem === 'format'
+                  ? 'NHS number must be 10 numbers'
+                  : 'NHS number is not right. Check each number',
             });
             return NEVER;
           }),
@@ -188,7 +198,9 @@ export function referralForm(settings: ReferralSettings) {
       capacityDetail: optionalText(CAPACITY_DETAIL_MAX, {
         tooLong: `Who helps the person must be ${CAPACITY_DETAIL_MAX} characters or fewer`,
       }),
-      consentUnder16: asked(v.picklist(valuesOf(CONSENT_UNDER_16), 'Select who agrees to the young person being on the DSR')),
+      consentUnder16: asked(
+        v.picklist(valuesOf(CONSENT_UNDER_16), 'Select who agrees to the young person being on the DSR'),
+      ),
       fillerName: asked(
         requiredName(NAME_MAX, {
           missing: 'Enter your full name',
@@ -233,7 +245,10 @@ export function referralForm(settings: ReferralSettings) {
           v.string('Enter your email address'),
           v.transform((value) => value.trim()),
           v.nonEmpty('Enter your email address'),
-          v.check((value) => countCharacters(value) <= EMAIL_MAX, `Email address must be ${EMAIL_MAX} characters or fewer`),
+          v.check(
+            (value) => countCharacters(value) <= EMAIL_MAX,
+            `Email address must be ${EMAIL_MAX} characters or fewer`,
+          ),
           // One plain address: ASCII, no spaces, commas or brackets, so it can be the email's Reply-To.
           v.regex(/^[\x21-\x7e]+$/, 'Enter an email address in the correct format, like name@example.com'),
           v.email('Enter an email address in the correct format, like name@example.com'),

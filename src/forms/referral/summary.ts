@@ -40,7 +40,20 @@ export interface SummarySection {
   rows: SummaryRow[];
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** "2014-03-05" → "5 March 2014". */
 export function formatDate(iso: string): string {
@@ -72,16 +85,26 @@ export function summarise(answers: ReferralAnswers, placeKind: string): SummaryS
     ],
     diagnosis: [row('diagnosis', q.diagnosis.short, choiceLabel(DIAGNOSIS, a.diagnosis))],
     support: [
-      row('reasons', q.reasons.short, a.reasons.map((reason) => choiceLabel(REASONS, reason)!)),
+      row(
+        'reasons',
+        q.reasons.short,
+        a.reasons.map((reason) => choiceLabel(REASONS, reason)!),
+      ),
       a.reasonsOther === undefined ? undefined : row('reasonsOther', q.reasonsOther.short, linesOf(a.reasonsOther)),
       row('happening', q.happening.short, a.happening === undefined ? 'Not given' : linesOf(a.happening)),
     ],
     consent: [
       a.consent16 === undefined ? undefined : row('consent16', q.consent16.short, choiceLabel(CONSENT_16, a.consent16)),
       a.consent16 === 'cannot-decide'
-        ? row('capacityDetail', q.capacityDetail.short, a.capacityDetail === undefined ? 'Not given' : linesOf(a.capacityDetail))
+        ? row(
+            'capacityDetail',
+            q.capacityDetail.short,
+            a.capacityDetail === undefined ? 'Not given' : linesOf(a.capacityDetail),
+          )
         : undefined,
-      a.consentUnder16 === undefined ? undefined : row('consentUnder16', q.consentUnder16.short, choiceLabel(CONSENT_UNDER_16, a.consentUnder16)),
+      a.consentUnder16 === undefined
+        ? undefined
+        : row('consentUnder16', q.consentUnder16.short, choiceLabel(CONSENT_UNDER_16, a.consentUnder16)),
     ],
     contact: [
       a.fillerName === undefined ? undefined : row('fillerName', q.fillerName.short, a.fillerName),
@@ -90,7 +113,9 @@ export function summarise(answers: ReferralAnswers, placeKind: string): SummaryS
       a.phone === undefined ? undefined : row('phone', q.phone.short, a.phone.typed),
       a.email === undefined ? undefined : row('email', q.email.short, a.email),
       a.letterAddress === undefined ? undefined : row('letterAddress', q.letterAddress.short, linesOf(a.letterAddress)),
-      a.contactMethod === 'letter' && a.letterAddress === undefined ? row('contactMethod', q.letterAddress.short, 'The home address above') : undefined,
+      a.contactMethod === 'letter' && a.letterAddress === undefined
+        ? row('contactMethod', q.letterAddress.short, 'The home address above')
+        : undefined,
     ],
     needs: [
       row('needs', q.needs.short, a.needs.length ? a.needs.map((need) => choiceLabel(NEEDS, need)!) : 'None'),
@@ -106,7 +131,12 @@ export function summarise(answers: ReferralAnswers, placeKind: string): SummaryS
 }
 
 function row(field: string, label: string, value: string | string[] | undefined): SummaryRow {
-  return { field, label, value: value === undefined ? ['Not given'] : typeof value === 'string' ? [value] : value, target: TARGETS[field] ?? field };
+  return {
+    field,
+    label,
+    value: value === undefined ? ['Not given'] : typeof value === 'string' ? [value] : value,
+    target: TARGETS[field] ?? field,
+  };
 }
 
 /** The hidden words after "Change": "Change date of birth". */

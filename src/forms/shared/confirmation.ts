@@ -14,7 +14,10 @@ export function confirmationAt(path: string, reference: string, by: IsoDate | un
 }
 
 /** What a confirmation page shows, or undefined when the address has no real reference. */
-export function readConfirmationQuery(query: URLSearchParams, today: Date): { reference: string; by: IsoDate | undefined } | undefined {
+export function readConfirmationQuery(
+  query: URLSearchParams,
+  today: Date,
+): { reference: string; by: IsoDate | undefined } | undefined {
   const reference = query.get('ref') ?? '';
   if (!isReference(reference)) return undefined;
   const by = query.get('by') ?? '';

@@ -33,7 +33,9 @@ export function monthNumber(text: string): number | undefined {
   const word = text.toLowerCase().replace(/\.$/, '');
   if (word.length < 3) return undefined;
   const index = MONTHS.findIndex((month, i) => {
-    const full = new Date(Date.UTC(2000, i, 1)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' }).toLowerCase();
+    const full = new Date(Date.UTC(2000, i, 1))
+      .toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' })
+      .toLowerCase();
     return full.startsWith(word) || (word === 'sept' && month === 'sep');
   });
   return index === -1 ? undefined : index + 1;
@@ -41,7 +43,12 @@ export function monthNumber(text: string): number | undefined {
 
 /** Today's date on a London clock, 'YYYY-MM-DD' (honours DSR_FAKE_NOW through the clock). */
 export function londonToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now());
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now());
 }
 
 export interface DateMessages {
@@ -72,7 +79,8 @@ export function dateSchema(messages: DateMessages, options: { past?: boolean; to
       const day = part('day');
       const month = part('month');
       const year = part('year');
-      const at = (key: keyof DateParts) => [{ type: 'object', origin: 'value', input: dataset.value, key, value: dataset.value[key] }] as never;
+      const at = (key: keyof DateParts) =>
+        [{ type: 'object', origin: 'value', input: dataset.value, key, value: dataset.value[key] }] as never;
       const missing = (['day', 'month', 'year'] as const).filter((key) => ({ day, month, year })[key] === '');
       if (missing.length === 3) {
         addIssue({ message: messages.missing, path: at('day') });

@@ -37,7 +37,10 @@ export function escapeHtml(value: string): string {
 
 /** One header line: no CR, LF or other control characters, single spaces. */
 export function oneLine(value: string): string {
-  return value.replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return value
+    .replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function lines(value: EmailRow['value']): string[] {
@@ -68,7 +71,10 @@ export function renderHtml(content: EmailContent): string {
   const cells = (value: EmailRow['value']) => lines(value).map(escapeHtml).join('<br>');
   const table = (rows: EmailRow[]) =>
     `<table cellpadding="0" cellspacing="0" style="border-collapse:collapse;width:100%;max-width:640px">\n${rows
-      .map((row) => `<tr><th scope="row" style="${CELL};width:40%">${escapeHtml(row.label)}</th><td style="${CELL}">${cells(row.value)}</td></tr>`)
+      .map(
+        (row) =>
+          `<tr><th scope="row" style="${CELL};width:40%">${escapeHtml(row.label)}</th><td style="${CELL}">${cells(row.value)}</td></tr>`,
+      )
       .join('\n')}\n</table>`;
   const parts = [
     '<!doctype html>',

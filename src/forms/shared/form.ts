@@ -51,14 +51,18 @@ type OptionalKeys<T> = { [K in keyof T]-?: undefined extends T[K] ? K : never }[
  * answer is left out, never an empty string.
  */
 export type FormAnswers<TForm extends FormDefinition> = Simplify<
-  { [K in Exclude<keyof Outputs<TForm['fields']>, OptionalKeys<Outputs<TForm['fields']>>>]: Outputs<TForm['fields']>[K] } & {
+  {
+    [K in Exclude<keyof Outputs<TForm['fields']>, OptionalKeys<Outputs<TForm['fields']>>>]: Outputs<TForm['fields']>[K];
+  } & {
     [K in OptionalKeys<Outputs<TForm['fields']>>]?: Outputs<TForm['fields']>[K];
   }
 >;
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
 
 /** Keeps the literal field names, so answers and errors are typed. */
-export function defineForm<TFields extends Record<string, FieldSchema>>(form: FormDefinition<TFields>): FormDefinition<TFields> {
+export function defineForm<TFields extends Record<string, FieldSchema>>(
+  form: FormDefinition<TFields>,
+): FormDefinition<TFields> {
   return form;
 }
 

@@ -34,7 +34,9 @@ export type PostOutcome<TData = unknown, THold extends string = never> =
    * it names (check your answers, or why the answers cannot be sent), status
    * 200, with the checked answers and every raw answer to carry on.
    */
-  | ([THold] extends [never] ? never : { kind: 'hold'; status: 200; hold: THold; data: TData; values: RawValues; token: string })
+  | ([THold] extends [never]
+      ? never
+      : { kind: 'hold'; status: 200; hold: THold; data: TData; values: RawValues; token: string })
   /** Show the form again, status 422, with the errors and every answer kept. */
   | { kind: 'invalid'; status: 422; errors: Record<string, string>; list: FieldError[]; values: RawValues }
   /**
@@ -76,7 +78,8 @@ export async function handleFormPost<TForm extends FormDefinition, THold extends
   const body = await readBody(request);
   const json = wantsJson(request);
   if (!body.ok) {
-    if (json || body.status === 415) return { kind: 'response', response: jsonReply(body.status, { error: body.message }) };
+    if (json || body.status === 415)
+      return { kind: 'response', response: jsonReply(body.status, { error: body.message }) };
     return { kind: 'problem', status: body.status, message: body.message, values: {} };
   }
 
@@ -98,7 +101,10 @@ export async function handleFormPost<TForm extends FormDefinition, THold extends
   const hold = options.hold?.(result.data, body.values);
   if (hold !== undefined) {
     if (json) return { kind: 'response', response: jsonReply(409, { hold }) };
-    return { kind: 'hold', status: 200, hold, data: result.data, values: body.values, token } as PostOutcome<FormAnswers<TForm>, THold>;
+    return { kind: 'hold', status: 200, hold, data: result.data, values: body.values, token } as PostOutcome<
+      FormAnswers<TForm>,
+      THold
+    >;
   }
 
   let submitted: Submitted;

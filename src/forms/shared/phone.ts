@@ -11,8 +11,7 @@ import * as v from 'valibot';
 export type PhoneProblem = 'empty' | 'not-uk' | 'format';
 
 export type ParsedPhone =
-  | { ok: true; typed: string; e164: string; national: string }
-  | { ok: false; problem: PhoneProblem };
+  { ok: true; typed: string; e164: string; national: string } | { ok: false; problem: PhoneProblem };
 
 /** Longest text accepted, however it is spaced. */
 export const PHONE_MAX_TYPED = 40;
@@ -78,7 +77,14 @@ export function ukPhone(messages: PhoneMessages) {
     v.rawTransform(({ dataset, addIssue, NEVER }): PhoneAnswer => {
       const parsed = parseUkPhone(dataset.value);
       if (parsed.ok) return { typed: parsed.typed, e164: parsed.e164 };
-      addIssue({ message: parsed.problem === 'empty' ? messages.missing : parsed.problem === 'not-uk' ? messages.notUk : messages.format });
+      addIssue({
+        message:
+          parsed.problem === 'empty'
+            ? messages.missing
+            : parsed.problem === 'not-uk'
+              ? messages.notUk
+              : messages.format,
+      });
       return NEVER;
     }),
   );

@@ -16,11 +16,18 @@ export const FIELD_LIMIT = 100;
 export const VALUE_LIMIT = 300;
 
 export type BodyResult =
-  | { ok: true; values: RawValues; json: boolean }
-  | { ok: false; status: 400 | 413 | 415; message: string };
+  { ok: true; values: RawValues; json: boolean } | { ok: false; status: 400 | 413 | 415; message: string };
 
-const TOO_LARGE = { ok: false, status: 413, message: 'Your answers were too long to send. Write shorter answers, then send them again.' } as const;
-const TOO_MANY = { ok: false, status: 413, message: 'The form sent more answers than we can read. Go back to the form, then send it again.' } as const;
+const TOO_LARGE = {
+  ok: false,
+  status: 413,
+  message: 'Your answers were too long to send. Write shorter answers, then send them again.',
+} as const;
+const TOO_MANY = {
+  ok: false,
+  status: 413,
+  message: 'The form sent more answers than we can read. Go back to the form, then send it again.',
+} as const;
 
 function tooMany(names: number, values: number): boolean {
   return names > FIELD_LIMIT || values > VALUE_LIMIT;
@@ -30,7 +37,11 @@ export async function readBody(request: Request, limit = BODY_LIMIT): Promise<Bo
   const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   const json = type === 'application/json';
   if (!json && type !== 'application/x-www-form-urlencoded') {
-    return { ok: false, status: 415, message: 'Send the answers as application/x-www-form-urlencoded or application/json.' };
+    return {
+      ok: false,
+      status: 415,
+      message: 'Send the answers as application/x-www-form-urlencoded or application/json.',
+    };
   }
   const declared = Number(request.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > limit) return TOO_LARGE;
@@ -60,7 +71,10 @@ export async function readBody(request: Request, limit = BODY_LIMIT): Promise<Bo
   }
   if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) {
     const entries = Object.values(parsed);
-    const count = entries.reduce<number>((sum, value) => sum + (Array.isArray(value) ? Math.max(1, value.length) : 1), 0);
+    const count = entries.reduce<number>(
+      (sum, value) => sum + (Array.isArray(value) ? Math.max(1, value.length) : 1),
+      0,
+    );
     if (tooMany(entries.length, count)) return TOO_MANY;
   }
   const values = valuesFromJson(parsed);

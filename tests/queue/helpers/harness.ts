@@ -58,7 +58,11 @@ export function testEnv(dataDir: string, env: Record<string, string> = {}): Reco
   };
 }
 
-export async function startQueueForTest(t: TestContext, env: Record<string, string> = {}, dataDir?: string): Promise<Harness> {
+export async function startQueueForTest(
+  t: TestContext,
+  env: Record<string, string> = {},
+  dataDir?: string,
+): Promise<Harness> {
   const dir = dataDir ?? (await tempDir());
   const logs: string[] = [];
   const logger = pino(

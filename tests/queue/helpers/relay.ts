@@ -29,7 +29,8 @@ export interface Relay {
   close(): Promise<void>;
 }
 
-const smtpError = (code: number): Error => Object.assign(new Error(code >= 500 ? 'Rejected' : 'Try again later'), { responseCode: code });
+const smtpError = (code: number): Error =>
+  Object.assign(new Error(code >= 500 ? 'Rejected' : 'Try again later'), { responseCode: code });
 
 /** A port nothing listens on (yet): the relay is down. */
 export async function freePort(): Promise<number> {
@@ -68,7 +69,11 @@ export async function startRelay(behaviour: RelayBehaviour = {}, port = 0): Prom
         const raw = Buffer.concat(chunks);
         PostalMime.parse(raw).then(
           (email) => {
-            received.push({ raw: raw.toString('utf8'), email, envelopeTo: session.envelope.rcptTo.map((r) => r.address) });
+            received.push({
+              raw: raw.toString('utf8'),
+              email,
+              envelopeTo: session.envelope.rcptTo.map((r) => r.address),
+            });
             callback();
           },
           (error: Error) => callback(error),
@@ -103,7 +108,9 @@ export async function startRelay(behaviour: RelayBehaviour = {}, port = 0): Prom
  * A TCP proxy in front of a relay that drops its first connection once the
  * message body has started to flow: a connection lost mid-message.
  */
-export async function startDroppingProxy(targetPort: number): Promise<{ port: number; dropped: () => boolean; close(): Promise<void> }> {
+export async function startDroppingProxy(
+  targetPort: number,
+): Promise<{ port: number; dropped: () => boolean; close(): Promise<void> }> {
   let connection = 0;
   let dropped = false;
   const sockets = new Set<net.Socket>();

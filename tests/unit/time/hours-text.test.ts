@@ -106,10 +106,16 @@ describe('the list of opening hours', () => {
 
 describe('easy-read times and dates', () => {
   test('times are on the 12-hour clock the way people say them', () => {
-    assert.deepEqual(
-      ['17:00', '09:00', '09:30', '00:00', '24:00', '12:00', '12:30', '00:15'].map(formatSettingsTime),
-      ['5pm', '9am', '9:30am', 'midnight', 'midnight', 'midday', '12:30pm', '12:15am'],
-    );
+    assert.deepEqual(['17:00', '09:00', '09:30', '00:00', '24:00', '12:00', '12:30', '00:15'].map(formatSettingsTime), [
+      '5pm',
+      '9am',
+      '9:30am',
+      'midnight',
+      'midnight',
+      'midday',
+      '12:30pm',
+      '12:15am',
+    ]);
   });
 
   test('a long date has the weekday, day, month and year', () => {
