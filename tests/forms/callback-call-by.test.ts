@@ -1,13 +1,16 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, test } from 'node:test';
-import { callByDate } from '../../src/forms/callback/call-by.ts';
-import { submitCallback, type Accept } from '../../src/forms/callback/submit.ts';
-import { readConfirmation, confirmationUrl } from '../../src/forms/callback/confirmation.ts';
+import type { Area } from '../../src/area/schema.ts';
+import { callback } from '../../src/forms/callback/form.ts';
 import type { CallbackAnswers } from '../../src/forms/callback/schema.ts';
+import { confirmationUrl, readConfirmation } from '../../src/forms/kit/confirmation.ts';
+import type { Deliver } from '../../src/forms/kit/deliver.ts';
+import { replyByDate } from '../../src/forms/kit/reply-by.ts';
+import { submitForm } from '../../src/forms/kit/submit.ts';
 import { setClock } from '../../src/time/clock.ts';
 
 // South East London promises a call within 2 working days.
-const callBy = (utc: string, days = 2) => callByDate(new Date(utc), days);
+const callBy = (utc: string, days = 2) => replyByDate(new Date(utc), days);
 
 describe('the call-by date (2 working days, London days, England and Wales bank holidays)', () => {
   test('Friday afternoon: the call is due on Tuesday', () => {
@@ -53,7 +56,7 @@ describe('the call-by date (2 working days, London days, England and Wales bank 
   });
 
   test('an area with no promise has no call-by date', () => {
-    assert.equal(callByDate(new Date('2026-11-20T16:30:00Z'), undefined), undefined);
+    assert.equal(replyByDate(new Date('2026-11-20T16:30:00Z'), undefined), undefined);
   });
 });
 
@@ -64,7 +67,8 @@ const answers: CallbackAnswers = {
   bestTime: 'any',
   about: 'me',
 };
-const area = { name: 'South East London', mailbox: 'team@example.nhs.uk', replyWorkingDays: 2 };
+// Only the settings a callback request uses.
+const area = { name: 'South East London', mailbox: 'team@example.nhs.uk', replyWorkingDays: 2 } as Area;
 
 describe('submitting a callback request', () => {
   afterEach(() => setClock());
@@ -72,11 +76,11 @@ describe('submitting a callback request', () => {
   test('the queue gets the token and, once it has a reference, a message to the area mailbox with the call-by date', async () => {
     setClock(() => new Date('2026-11-20T16:30:00Z'));
     const calls: { token: string; message: unknown }[] = [];
-    const accept: Accept = async ({ token, build }) => {
+    const accept: Deliver = async ({ token, build }) => {
       calls.push({ token, message: await build('DSR-7KQM-2XPT') });
       return { reference: 'DSR-7KQM-2XPT' };
     };
-    const submitted = await submitCallback({ data: answers, token: 'a-token-of-22-chars-ok' }, area, accept);
+    const submitted = await submitForm(callback, area, { data: answers, token: 'a-token-of-22-chars-ok' }, accept);
     assert.deepEqual(submitted, {
       reference: 'DSR-7KQM-2XPT',
       confirmation: '/ask-for-a-call/sent?ref=DSR-7KQM-2XPT&by=2026-11-24',
@@ -91,10 +95,13 @@ describe('submitting a callback request', () => {
   });
 
   test('a queue failure is not swallowed (the page then keeps the answers and says nothing was sent)', async () => {
-    const accept: Accept = async () => {
+    const accept: Deliver = async () => {
       throw new Error('disk full');
     };
-    await assert.rejects(submitCallback({ data: answers, token: 'a-token-of-22-chars-ok' }, area, accept), /disk full/);
+    await assert.rejects(
+      submitForm(callback, area, { data: answers, token: 'a-token-of-22-chars-ok' }, accept),
+      /disk full/,
+    );
   });
 });
 
@@ -103,16 +110,16 @@ describe('the confirmation address', () => {
 
   test('carries the reference and the date, and nothing else', () => {
     assert.equal(
-      confirmationUrl('DSR-7KQM-2XPT', '2026-11-24'),
+      confirmationUrl(callback.path, 'DSR-7KQM-2XPT', '2026-11-24'),
       '/ask-for-a-call/sent?ref=DSR-7KQM-2XPT&by=2026-11-24',
     );
-    assert.equal(confirmationUrl('DSR-7KQM-2XPT', undefined), '/ask-for-a-call/sent?ref=DSR-7KQM-2XPT');
+    assert.equal(confirmationUrl(callback.path, 'DSR-7KQM-2XPT', undefined), '/ask-for-a-call/sent?ref=DSR-7KQM-2XPT');
   });
 
   test('is read back only with a real reference', () => {
     assert.deepEqual(readConfirmation(new URLSearchParams('ref=DSR-7KQM-2XPT&by=2026-11-24'), today), {
       reference: 'DSR-7KQM-2XPT',
-      callBy: '2026-11-24',
+      replyBy: '2026-11-24',
     });
     assert.equal(readConfirmation(new URLSearchParams('ref=<script>'), today), undefined);
     assert.equal(readConfirmation(new URLSearchParams('ref=DSR-0000-0000'), today), undefined);
@@ -123,7 +130,7 @@ describe('the confirmation address', () => {
     for (const by of ['2026-02-30', 'tomorrow', '2099-01-01', '2020-01-01', '']) {
       assert.deepEqual(
         readConfirmation(new URLSearchParams({ ref: 'DSR-7KQM-2XPT', by }), today),
-        { reference: 'DSR-7KQM-2XPT', callBy: undefined },
+        { reference: 'DSR-7KQM-2XPT', replyBy: undefined },
         by,
       );
     }

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { renderCallbackEmail, callbackSubject, type CallbackEmailInput } from '../../src/forms/callback/email.ts';
 import type { CallbackAnswers } from '../../src/forms/callback/schema.ts';
-import { escapeHtml, oneLine } from '../../src/forms/shared/email.ts';
+import { escapeHtml, oneLine } from '../../src/forms/kit/email.ts';
 
 const answers: CallbackAnswers = {
   name: "Siobhán O'Neill",
@@ -20,7 +20,7 @@ const input = (changes: Partial<CallbackEmailInput> = {}): CallbackEmailInput =>
   reference: 'DSR-7KQM-2XPT',
   answers,
   receivedAt: new Date('2026-11-20T15:05:00Z'),
-  callBy: '2026-11-24',
+  replyBy: '2026-11-24',
   replyWorkingDays: 2,
   areaName: 'South East London',
   ...changes,
@@ -93,7 +93,7 @@ describe("the team's callback email", () => {
   });
 
   test('an area with no reply promise says so instead of a date', () => {
-    const none = renderCallbackEmail(input({ callBy: undefined, replyWorkingDays: undefined }));
+    const none = renderCallbackEmail(input({ replyBy: undefined, replyWorkingDays: undefined }));
     assert.match(none.text, /Call by: No reply time is promised in this area/);
   });
 

@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { callbackForm } from '../../src/forms/callback/schema.ts';
-import { ABOUT_NAME_MAX, BEST_TIME_DETAIL_MAX, NAME_MAX, NOTES_MAX } from '../../src/forms/callback/questions.ts';
-import { validate } from '../../src/forms/shared/validate.ts';
-import type { RawValues } from '../../src/forms/shared/values.ts';
+import { ABOUT_NAME_MAX, BEST_TIME_DETAIL_MAX, NOTES_MAX } from '../../src/forms/callback/questions.ts';
+import { NAME_MAX } from '../../src/forms/kit/browser/text.ts';
+import { validate } from '../../src/forms/kit/browser/validate.ts';
+import type { RawValues } from '../../src/forms/kit/browser/values.ts';
 
 const complete: RawValues = {
   name: 'Ada Lovelace',

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { callbackForm } from '../../src/forms/callback/schema.ts';
-import { handleFormPost, type Submission, type Submitted } from '../../src/forms/shared/handle.ts';
+import { handleFormPost, type Submission, type Submitted } from '../../src/forms/kit/post.ts';
 import type { CallbackAnswers } from '../../src/forms/callback/schema.ts';
 
 const good = 'token=abcdefghijklmnopqrstuvwxyz&name=Ada&phone=07700+900982&voicemail=yes&bestTime=any&about=me';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { parseUkPhone } from '../../src/forms/shared/phone.ts';
+import { parseUkPhone } from '../../src/forms/kit/browser/phone.ts';
 
 // Ofcom's drama numbers only: never a real person's number.
 const good: [typed: string, e164: string][] = [

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { readBody } from '../../src/forms/shared/read-body.ts';
+import { readBody } from '../../src/forms/kit/read-body.ts';
 
 const post = (body: BodyInit | null, type: string | undefined, headers: Record<string, string> = {}) =>
   new Request('http://localhost/form', {

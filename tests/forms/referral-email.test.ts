@@ -14,12 +14,14 @@ import {
   renderReferralEmail,
   type ReferralEmailInput,
 } from '../../src/forms/referral/email.ts';
-import { holdReferral } from '../../src/forms/referral/flow.ts';
+import { referral } from '../../src/forms/referral/form.ts';
 import { referralForm, type ReferralAnswers } from '../../src/forms/referral/schema.ts';
-import { ConsentRefusedError, submitReferral, type Accept } from '../../src/forms/referral/submit.ts';
-import { handleFormPost } from '../../src/forms/shared/handle.ts';
-import { validate } from '../../src/forms/shared/validate.ts';
-import type { RawValues } from '../../src/forms/shared/values.ts';
+import type { Area } from '../../src/area/schema.ts';
+import type { Deliver } from '../../src/forms/kit/deliver.ts';
+import { handleFormPost, holdUntilConfirmed } from '../../src/forms/kit/post.ts';
+import { StoppedAnswersError, submitForm } from '../../src/forms/kit/submit.ts';
+import { validate } from '../../src/forms/kit/browser/validate.ts';
+import type { RawValues } from '../../src/forms/kit/browser/values.ts';
 import type { OutgoingMessage } from '../../src/mail/message.ts';
 import { checkMessage } from '../../src/mail/message.ts';
 import { setClock } from '../../src/time/clock.ts';
@@ -28,19 +30,20 @@ const REGISTERS = [
   { id: 'children', name: 'Children and young people under 18', minAge: 0, maxAge: 17 },
   { id: 'adults', name: 'Adults aged 18 and over', minAge: 18 },
 ];
+// Only the settings a referral uses.
 const SEL = {
   name: 'South East London',
   mailbox: 'team@example.nhs.uk',
   replyWorkingDays: 2,
   registers: REGISTERS,
   places: { kind: 'borough', list: ['Bexley', 'Bromley', 'Greenwich', 'Lambeth', 'Lewisham', 'Southwark'] },
-};
+} as Area;
 const ESSEX = {
   ...SEL,
   name: 'Essex',
   replyWorkingDays: undefined,
   places: { kind: 'district', list: ['Basildon', 'Castle Point'] },
-};
+} as Area;
 
 /** Friday 20 November 2026, 3pm in London: 2 working days later is Tuesday 24 November. */
 const FRIDAY = new Date('2026-11-20T15:00:00Z');
@@ -230,7 +233,7 @@ describe('handing a referral to the queue', () => {
   const queue = () => {
     const seen: { token: string; message: OutgoingMessage }[] = [];
     const byToken = new Map<string, string>();
-    const accept: Accept = async ({ token, build }) => {
+    const accept: Deliver = async ({ token, build }) => {
       const reference = byToken.get(token) ?? `DSR-7KQM-${'2345'.charAt(byToken.size)}XPT`;
       if (!byToken.has(token)) {
         byToken.set(token, reference);
@@ -246,8 +249,8 @@ describe('handing a referral to the queue', () => {
     try {
       const { seen, accept } = queue();
       const submission = { data: parent, token: 'abcdefghijklmnopqrstuvwxyz' };
-      const first = await submitReferral(submission, SEL, accept);
-      const again = await submitReferral(submission, SEL, accept);
+      const first = await submitForm(referral, SEL, submission, accept);
+      const again = await submitForm(referral, SEL, submission, accept);
       assert.deepEqual(first, again);
       assert.equal(first.confirmation, `/refer/sent?ref=${first.reference}&by=2026-11-24`);
       assert.equal(seen.length, 1);
@@ -268,12 +271,13 @@ describe('handing a referral to the queue', () => {
       setClock(() => new Date(now));
       try {
         const { seen, accept } = queue();
-        const result = await submitReferral(
+        const result = await submitForm(
+          referral,
+          ESSEX,
           {
             data: { ...parent, dob: '2008-11-20', consentUnder16: undefined, consent16: 'agrees' },
             token: 'x'.repeat(22),
           },
-          ESSEX,
           accept,
         );
         assert.match(seen[0]!.message.subject, new RegExp(`, ${register}, Lewisham$`), now);
@@ -290,7 +294,10 @@ describe('handing a referral to the queue', () => {
       { ...parent, consentUnder16: 'no' as const },
       { ...parent, consentUnder16: undefined, consent16: 'no' as const },
     ]) {
-      await assert.rejects(submitReferral({ data: answers, token: 'y'.repeat(22) }, SEL, accept), ConsentRefusedError);
+      await assert.rejects(
+        submitForm(referral, SEL, { data: answers, token: 'y'.repeat(22) }, accept),
+        StoppedAnswersError,
+      );
     }
     assert.equal(seen.length, 0);
   });
@@ -334,7 +341,7 @@ describe('the POST flow (handleFormPost with the referral hold)', () => {
         sent.push(submission);
         return { reference: 'DSR-7KQM-2XPT', confirmation: '/refer/sent?ref=DSR-7KQM-2XPT' };
       },
-      { hold: holdReferral },
+      { hold: holdUntilConfirmed(form) },
     );
     return { outcome, sent };
   };

@@ -12,13 +12,12 @@ import { parse } from 'yaml';
 import {
   ageOn,
   checkNhsNumber,
-  chooseRegister,
   consentBand,
   isLeapYear,
   nhsCheckDigit,
   normalisePostcode,
-  type RegisterRule,
-} from '../../src/forms/referral/rules.ts';
+} from '../../src/forms/kit/browser/person.ts';
+import { chooseRegister, type RegisterRule } from '../../src/forms/kit/register.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const registersOf = (area: string): RegisterRule[] =>

@@ -7,24 +7,19 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { holdReferral } from '../../src/forms/referral/flow.ts';
-import {
-  CONSENT_16,
-  CONSENT_UNDER_16,
-  HAPPENING_MAX,
-  NAME_MAX,
-  REASONS_OTHER_MAX,
-  STEPS,
-  questions,
-} from '../../src/forms/referral/questions.ts';
+import { HAPPENING_MAX, REASONS_OTHER_MAX, STEPS, questions } from '../../src/forms/referral/questions.ts';
 import { consentRefused, referralForm, type ReferralAnswers } from '../../src/forms/referral/schema.ts';
-import { applicableFields } from '../../src/forms/shared/form.ts';
-import { validate } from '../../src/forms/shared/validate.ts';
-import type { RawValues } from '../../src/forms/shared/values.ts';
+import { applicableFields } from '../../src/forms/kit/browser/form.ts';
+import { NAME_MAX } from '../../src/forms/kit/browser/text.ts';
+import { holdUntilConfirmed } from '../../src/forms/kit/post.ts';
+import { validate } from '../../src/forms/kit/browser/validate.ts';
+import type { RawValues } from '../../src/forms/kit/browser/values.ts';
 
 const TODAY = '2026-11-20';
 const PLACES = ['Bexley', 'Bromley', 'Greenwich', 'Lambeth', 'Lewisham', 'Southwark'];
 const form = referralForm({ places: PLACES, placeKind: 'borough', today: () => TODAY });
+/** Where a good plain post goes: the kit's check-your-answers flow with the referral's stop (no consent). */
+const holdReferral = holdUntilConfirmed(form);
 
 /** A date of birth as the three boxes. */
 const dob = (iso: string): RawValues => {
@@ -136,25 +131,43 @@ describe('consent, by age on the day of sending', () => {
       iso: '2014-03-05',
       question: 'consentUnder16',
       other: 'consent16',
-      choices: CONSENT_UNDER_16,
+      choices: questions('borough').consentUnder16.choices,
     },
     {
       label: '15, the day before their 16th birthday',
       iso: '2010-11-21',
       question: 'consentUnder16',
       other: 'consent16',
-      choices: CONSENT_UNDER_16,
+      choices: questions('borough').consentUnder16.choices,
     },
-    { label: '16 today', iso: '2010-11-20', question: 'consent16', other: 'consentUnder16', choices: CONSENT_16 },
+    {
+      label: '16 today',
+      iso: '2010-11-20',
+      question: 'consent16',
+      other: 'consentUnder16',
+      choices: questions('borough').consent16.choices,
+    },
     {
       label: '17, the day before their 18th birthday',
       iso: '2008-11-21',
       question: 'consent16',
       other: 'consentUnder16',
-      choices: CONSENT_16,
+      choices: questions('borough').consent16.choices,
     },
-    { label: '18 today', iso: '2008-11-20', question: 'consent16', other: 'consentUnder16', choices: CONSENT_16 },
-    { label: '36', iso: '1990-06-15', question: 'consent16', other: 'consentUnder16', choices: CONSENT_16 },
+    {
+      label: '18 today',
+      iso: '2008-11-20',
+      question: 'consent16',
+      other: 'consentUnder16',
+      choices: questions('borough').consent16.choices,
+    },
+    {
+      label: '36',
+      iso: '1990-06-15',
+      question: 'consent16',
+      other: 'consentUnder16',
+      choices: questions('borough').consent16.choices,
+    },
   ] as const;
 
   for (const band of bands) {

@@ -10,7 +10,8 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { BANNED, checkSentenceLength, format, stringChunk, type Chunk } from '../content/easy-read.ts';
-import { STEPS, questions, type Question } from '../../src/forms/referral/questions.ts';
+import type { QuestionWords } from '../../src/forms/kit/fields.ts';
+import { STEPS, questions } from '../../src/forms/referral/questions.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const FILE = 'src/forms/referral/questions.ts';
@@ -22,7 +23,7 @@ const catalogue = JSON.parse(readFileSync(path.join(ROOT, 'src/pictures/catalogu
 function questionChunks(): Chunk[] {
   const chunks: Chunk[] = [];
   for (const kind of ['borough', 'district']) {
-    for (const [name, question] of Object.entries(questions(kind) as Record<string, Question>)) {
+    for (const [name, question] of Object.entries(questions(kind) as Record<string, QuestionWords>)) {
       for (const text of [question.label, question.hint, question.when, question.short])
         if (text) chunks.push(stringChunk(`${FILE} ${name}`, text, 1));
       for (const choice of question.choices ?? []) {
@@ -35,17 +36,24 @@ function questionChunks(): Chunk[] {
   return chunks;
 }
 
-/** The words people read in the referral's .astro files: text between tags, without {expressions}. */
+/** The .astro files whose words the referral pages show: the referral's own, and the kit's. */
+const ASTRO_FILES = ['src/forms/referral', 'src/forms/kit/components'].flatMap((folder) =>
+  readdirSync(path.join(ROOT, folder))
+    .filter((f) => f.endsWith('.astro'))
+    .map((f) => `${folder}/${f}`),
+);
+
+/** Props and object keys whose strings are words people read (titles, headings, buttons, sentences). */
+const WORD_PROPS =
+  /\b(title|heading|intro|label|send|sendHeading|sent|reply|keep|cannot|otherWays|first|now)(?:="([^"]+)"|: '([^']+)')/g;
+
+/**
+ * The words people read in those files: text between tags (without
+ * {expressions}), and the strings given to word props.
+ */
 function componentChunks(): Chunk[] {
-  const files = [
-    ...readdirSync(path.join(ROOT, 'src/forms/referral'))
-      .filter((f) => f.endsWith('.astro'))
-      .map((f) => `src/forms/referral/${f}`),
-    'src/pages/refer.astro',
-    'src/pages/refer/sent.astro',
-  ];
   const chunks: Chunk[] = [];
-  for (const file of files) {
+  for (const file of ASTRO_FILES) {
     const source = readFileSync(path.join(ROOT, file), 'utf8');
     const template = source.slice(source.indexOf('---', 3) + 3);
     for (const match of template.matchAll(/<(p|h[1-6]|li|button)\b[^>]*>([\s\S]*?)<\/\1>/g)) {
@@ -55,6 +63,10 @@ function componentChunks(): Chunk[] {
         .replace(/\s+/g, ' ')
         .trim();
       if (text) chunks.push(stringChunk(file, text, source.slice(0, match.index).split('\n').length));
+    }
+    for (const match of source.matchAll(WORD_PROPS)) {
+      const text = match[2] ?? match[3]!;
+      chunks.push(stringChunk(file, text, source.slice(0, match.index).split('\n').length));
     }
   }
   return chunks;
@@ -84,19 +96,16 @@ describe('easy read: the referral form', () => {
 
   test('every picture is in the catalogue', () => {
     const named = [
-      ...Object.values(questions('borough') as Record<string, Question>).flatMap((question) =>
+      ...Object.values(questions('borough') as Record<string, QuestionWords>).flatMap((question) =>
         question.picture ? [question.picture] : [],
       ),
       ...STEPS.map((step) => step.picture),
     ];
-    for (const file of [
-      'src/forms/referral/ReferralQuestions.astro',
-      'src/forms/referral/NoConsent.astro',
-      'src/pages/refer.astro',
-      'src/pages/refer/sent.astro',
-    ]) {
-      for (const match of readFileSync(path.join(ROOT, file), 'utf8').matchAll(/picture="([a-z0-9-]+)"/g))
-        named.push(match[1]!);
+    for (const file of ASTRO_FILES) {
+      for (const match of readFileSync(path.join(ROOT, file), 'utf8').matchAll(
+        /picture(?:="([a-z0-9-]+)"|: '([a-z0-9-]+)')/g,
+      ))
+        named.push(match[1] ?? match[2]!);
     }
     assert.deepEqual(
       named.filter((name) => !(name in catalogue)),

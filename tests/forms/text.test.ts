@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { countCharacters, isName, tidyText } from '../../src/forms/shared/text.ts';
+import { countCharacters, isName, tidyText } from '../../src/forms/kit/browser/text.ts';
 
 describe('text answers', () => {
   test('a line break counts as one character, as the browser counts it, even when sent as CR LF', () => {

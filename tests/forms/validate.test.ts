@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import * as v from 'valibot';
-import { dateSchema, monthNumber, readDateParts } from '../../src/forms/shared/date.ts';
-import { applicableFields, defineForm } from '../../src/forms/shared/form.ts';
-import { validate } from '../../src/forms/shared/validate.ts';
-import { valuesFromEntries, valuesFromJson } from '../../src/forms/shared/values.ts';
+import { dateSchema, monthNumber, readDateParts } from '../../src/forms/kit/browser/date.ts';
+import { applicableFields, defineForm } from '../../src/forms/kit/browser/form.ts';
+import { validate } from '../../src/forms/kit/browser/validate.ts';
+import { valuesFromEntries, valuesFromJson } from '../../src/forms/kit/browser/values.ts';
 
 // A small form shaped like the referral form: a date, a conditional question, check boxes.
 const form = defineForm({

@@ -11,7 +11,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { FORM_PAGES } from '../support/areas.ts';
 import { describeViolations, runAxe } from '../support/axe.ts';
 import { expect, test } from '../support/fixtures.ts';
-import { HONEYPOT_FIELD, HONEYPOT_LABEL } from '../../src/forms/shared/honeypot.ts';
+import { HONEYPOT_FIELD, HONEYPOT_LABEL } from '../../src/forms/kit/honeypot.ts';
 
 interface Watch {
   foreign: string[];

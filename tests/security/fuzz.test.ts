@@ -14,7 +14,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
 import PostalMime from 'postal-mime';
-import { HONEYPOT_FIELD } from '../../src/forms/shared/honeypot.ts';
+import { HONEYPOT_FIELD } from '../../src/forms/kit/honeypot.ts';
 import { injectionProblems, startTags } from './html.ts';
 import { encode, journeyFor, solveJourney } from './journeys.ts';
 import {

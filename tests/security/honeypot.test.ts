@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { HONEYPOT_FIELD, HONEYPOT_LABEL } from '../../src/forms/shared/honeypot.ts';
+import { HONEYPOT_FIELD, HONEYPOT_LABEL } from '../../src/forms/kit/honeypot.ts';
 import { isReference } from '../../src/queue/reference.ts';
 import { encode, journeyFor } from './journeys.ts';
 import {

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { FIELD_LIMIT, VALUE_LIMIT } from '../../src/forms/shared/read-body.ts';
+import { FIELD_LIMIT, VALUE_LIMIT } from '../../src/forms/kit/read-body.ts';
 import { encode, journeyFor } from './journeys.ts';
 import { formEndpoints, postForm, send, startServer, type FormEndpoint, type Server } from './support.ts';
 

@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { HONEYPOT_FIELD } from '../../src/forms/shared/honeypot.ts';
+import { HONEYPOT_FIELD } from '../../src/forms/kit/honeypot.ts';
 import { encode, journeyFor, markerWord, solveJourney, submitLikeABrowser, type Answers } from './journeys.ts';
 import {
   formEndpoints,

@@ -14,7 +14,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { HONEYPOT_FIELD } from '../../src/forms/shared/honeypot.ts';
+import { HONEYPOT_FIELD } from '../../src/forms/kit/honeypot.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 

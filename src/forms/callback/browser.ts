@@ -1,5 +1,5 @@
-/** Loaded by the callback page's <script>: enhances the form if the browser can. */
-import { enhanceForm } from '../enhance/index.ts';
+/** Loaded by the callback page: enhances the form if the browser can. */
+import { enhanceForm } from '../kit/browser/enhance.ts';
 import { callbackForm } from './schema.ts';
 
 const form = document.querySelector<HTMLFormElement>('form[data-form="callback"]');

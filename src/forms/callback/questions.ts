@@ -5,35 +5,16 @@
  *
  * Easy read: short sentences, everyday words, one idea at a time. Hints
  * work whether you are asking for yourself or for someone you help.
- * Example numbers are Ofcom's drama numbers, never real ones.
  */
+import { choicesOf } from '../kit/browser/choices.ts';
+import type { QuestionWords } from '../kit/fields.ts';
 
-export interface Choice<TValue extends string = string> {
-  value: TValue;
-  label: string;
-  hint?: string;
-}
+// The values each choice question sends, in the order offered: the schema
+// checks answers against them. Their labels are in `questions`.
+export const VOICEMAIL = ['yes', 'no'] as const;
+export const BEST_TIME = ['morning', 'afternoon', 'any'] as const;
+export const ABOUT = ['me', 'my-child', 'someone-i-care-for', 'someone-i-support-at-work'] as const;
 
-export const VOICEMAIL = [
-  { value: 'yes', label: 'Yes' },
-  { value: 'no', label: 'No' },
-] as const satisfies readonly Choice[];
-
-export const BEST_TIME = [
-  { value: 'morning', label: 'In the morning' },
-  { value: 'afternoon', label: 'In the afternoon' },
-  { value: 'any', label: 'Any time' },
-] as const satisfies readonly Choice[];
-
-export const ABOUT = [
-  { value: 'me', label: 'Me' },
-  { value: 'my-child', label: 'My child' },
-  { value: 'someone-i-care-for', label: 'Someone I care for' },
-  { value: 'someone-i-support-at-work', label: 'Someone I support at work' },
-] as const satisfies readonly Choice[];
-
-export const NAME_MAX = 100;
-export const PHONE_EXAMPLES = '01632 960 001, 07700 900 982 or +44 808 157 0192';
 export const BEST_TIME_DETAIL_MAX = 100;
 export const ABOUT_NAME_MAX = 50;
 export const NOTES_MAX = 500;
@@ -53,12 +34,12 @@ export const questions = {
     label: 'If you do not answer, can we leave a voicemail message?',
     hint: 'A voicemail is a short message we leave on your phone.',
     picture: 'mobile',
-    choices: VOICEMAIL,
+    choices: choicesOf(VOICEMAIL, { yes: 'Yes', no: 'No' }),
   },
   bestTime: {
     label: 'When is the best time for us to call?',
     picture: 'clock',
-    choices: BEST_TIME,
+    choices: choicesOf(BEST_TIME, { morning: 'In the morning', afternoon: 'In the afternoon', any: 'Any time' }),
   },
   bestTimeDetail: {
     label: 'Tell us more about when to call (optional)',
@@ -68,7 +49,12 @@ export const questions = {
     label: 'Who is the call about?',
     hint: 'You can ask for a call for yourself or for someone you help.',
     picture: 'people',
-    choices: ABOUT,
+    choices: choicesOf(ABOUT, {
+      me: 'Me',
+      'my-child': 'My child',
+      'someone-i-care-for': 'Someone I care for',
+      'someone-i-support-at-work': 'Someone I support at work',
+    }),
   },
   aboutName: {
     label: 'Their first name (optional)',
@@ -79,9 +65,4 @@ export const questions = {
     hint: 'For example, you need an interpreter, or a calm time of day is better.',
     picture: 'talk',
   },
-} as const;
-
-/** The label of a choice, for the email: "In the morning". */
-export function choiceLabel(choices: readonly Choice[], value: string): string {
-  return choices.find((choice) => choice.value === value)?.label ?? value;
-}
+} as const satisfies Record<string, QuestionWords>;

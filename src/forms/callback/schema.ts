@@ -4,56 +4,27 @@
  * checks every POST with it; the browser checks on submit with the very same
  * module. GOV.UK wording: instructions for missing answers, descriptions for
  * wrong ones; never "please", "valid" or "required".
- *
- * Browser-safe: valibot and the shared helpers only.
  */
 import * as v from 'valibot';
-import { defineForm, type FormAnswers } from '../shared/form.ts';
-import { optionalName, optionalText, requiredName } from '../shared/text.ts';
-import { ukPhone } from '../shared/phone.ts';
-import { single } from '../shared/values.ts';
-import {
-  ABOUT,
-  ABOUT_NAME_MAX,
-  BEST_TIME,
-  BEST_TIME_DETAIL_MAX,
-  NAME_MAX,
-  NOTES_MAX,
-  PHONE_EXAMPLES,
-  VOICEMAIL,
-} from './questions.ts';
+import { defineForm, type FormAnswers } from '../kit/browser/form.ts';
+import { ukPhone } from '../kit/browser/phone.ts';
+import { optionalName, optionalText, requiredName } from '../kit/browser/text.ts';
+import { single } from '../kit/browser/values.ts';
+import { ABOUT, ABOUT_NAME_MAX, BEST_TIME, BEST_TIME_DETAIL_MAX, NOTES_MAX, VOICEMAIL } from './questions.ts';
 
-const values = <T extends { value: string }>(choices: readonly T[]) =>
-  choices.map((choice) => choice.value as T['value']);
-
-const SOMEONE_ELSE: readonly string[] = ABOUT.filter((choice) => choice.value !== 'me').map((choice) => choice.value);
+const SOMEONE_ELSE: readonly string[] = ABOUT.filter((value) => value !== 'me');
 
 export const callbackForm = defineForm({
   id: 'callback',
   fields: {
-    name: requiredName(NAME_MAX, {
-      missing: 'Enter your name',
-      tooLong: `Your name must be ${NAME_MAX} characters or fewer`,
-      characters: 'Your name must only include letters, spaces, hyphens, full stops and apostrophes',
-    }),
-    phone: ukPhone({
-      missing: 'Enter your phone number',
-      format: `Enter a phone number, like ${PHONE_EXAMPLES}`,
-      notUk: `Enter a UK phone number, like ${PHONE_EXAMPLES}`,
-    }),
-    voicemail: v.picklist(values(VOICEMAIL), 'Select yes if we can leave a voicemail message'),
-    bestTime: v.picklist(values(BEST_TIME), 'Select the best time for us to call'),
-    bestTimeDetail: optionalText(BEST_TIME_DETAIL_MAX, {
-      tooLong: `When to call must be ${BEST_TIME_DETAIL_MAX} characters or fewer`,
-    }),
-    about: v.picklist(values(ABOUT), 'Select who the call is about'),
-    aboutName: optionalName(ABOUT_NAME_MAX, {
-      tooLong: `Their first name must be ${ABOUT_NAME_MAX} characters or fewer`,
-      characters: 'Their first name must only include letters, spaces, hyphens, full stops and apostrophes',
-    }),
-    notes: optionalText(NOTES_MAX, {
-      tooLong: `What we should know must be ${NOTES_MAX} characters or fewer`,
-    }),
+    name: requiredName({ missing: 'Enter your name', subject: 'Your name' }),
+    phone: ukPhone('Enter your phone number'),
+    voicemail: v.picklist(VOICEMAIL, 'Select yes if we can leave a voicemail message'),
+    bestTime: v.picklist(BEST_TIME, 'Select the best time for us to call'),
+    bestTimeDetail: optionalText(BEST_TIME_DETAIL_MAX, 'When to call'),
+    about: v.picklist(ABOUT, 'Select who the call is about'),
+    aboutName: optionalName(ABOUT_NAME_MAX, 'Their first name'),
+    notes: optionalText(NOTES_MAX, 'What we should know'),
   },
   applies: {
     // Asked only when the call is about someone else. Without JavaScript the

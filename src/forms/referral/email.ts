@@ -8,37 +8,31 @@
  * date to reply by. Reply-To is the form-filler's own email address, when
  * they chose email (one plain address, checked by the schema).
  */
-import type { IsoDate } from '../../time/london.ts';
-import { formatLongDate } from '../../time/working-days.ts';
-import { formatClockTime } from '../../time/easy-read-time.ts';
-import { inLondon } from '../../time/london.ts';
-import { oneLine, renderHtml, renderText, type EmailContent, type EmailRow } from '../shared/email.ts';
-import { CONTACT_METHOD, DIAGNOSIS, NEEDS, PLACE_NOT_SURE, REASONS, choiceLabel } from './questions.ts';
-import type { RegisterRule } from './rules.ts';
+import { choiceLabel } from '../kit/browser/choices.ts';
+import { formatDate } from '../kit/browser/date.ts';
+import { linesOf } from '../kit/browser/text.ts';
+import {
+  formatReceived,
+  oneLine,
+  phoneLines,
+  renderEmail,
+  type EmailContent,
+  type EmailRow,
+  type RenderedEmail,
+} from '../kit/email.ts';
+import type { Received } from '../kit/form.ts';
+import type { RegisterRule } from '../kit/register.ts';
+import { replyByFact } from '../kit/reply-by.ts';
+import { PLACE_NOT_SURE, questions } from './questions.ts';
 import type { ReferralAnswers } from './schema.ts';
-import { formatDate, linesOf } from './summary.ts';
 
-export interface ReferralEmailInput {
-  reference: string;
-  answers: ReferralAnswers;
-  receivedAt: Date;
+export interface ReferralEmailInput extends Received<ReferralAnswers> {
   /** Age in whole years on the London day the referral was sent. */
   age: number;
   /** The area's register for that age; undefined if the settings have none (the email says so). */
   register: RegisterRule | undefined;
-  /** Undefined when the area promises no reply time. */
-  replyBy: IsoDate | undefined;
-  replyWorkingDays: number | undefined;
-  areaName: string;
   /** "borough" or "district". */
   placeKind: string;
-}
-
-export interface RenderedEmail {
-  subject: string;
-  text: string;
-  html: string;
-  replyTo?: string;
 }
 
 export const EMAIL_HEADINGS = {
@@ -80,12 +74,6 @@ export function referralSubject(
   return oneLine(`DSR referral ${input.reference}, ${register}, ${placeText(input.place, input.placeKind)}`);
 }
 
-/** "Friday 20 November 2026 at 3:05pm", on a London clock. */
-export function formatReceived(at: Date): string {
-  const london = inLondon(at);
-  return `${london.toFormat('cccc d LLLL yyyy')} at ${formatClockTime(london)}`;
-}
-
 /** The consent basis in the team's words: who agreed, on what legal footing. */
 export function consentBasis(answers: Pick<ReferralAnswers, 'consent16' | 'consentUnder16'>): {
   band: string;
@@ -119,14 +107,12 @@ export function consentBasis(answers: Pick<ReferralAnswers, 'consent16' | 'conse
 
 export function referralEmailContent(input: ReferralEmailInput): EmailContent {
   const a = input.answers;
+  const q = questions(input.placeKind);
   const kind = capitalise(input.placeKind);
   const place = placeText(a.place, input.placeKind);
   const register = registerText(input.register, input.age);
   const days = input.replyWorkingDays;
-  const replyBy =
-    input.replyBy && days
-      ? `${formatLongDate(input.replyBy)} (${days} working ${days === 1 ? 'day' : 'days'})`
-      : undefined;
+  const replyBy = input.replyBy && days ? replyByFact(input.replyBy, days) : undefined;
   const danger = a.danger === 'yes';
   const consent = consentBasis(a);
   const self = a.filler === 'self';
@@ -144,12 +130,12 @@ export function referralEmailContent(input: ReferralEmailInput): EmailContent {
   ];
 
   const contactRows: EmailRow[] = [
-    { label: 'Best way to contact', value: choiceLabel(CONTACT_METHOD, a.contactMethod) },
+    { label: 'Best way to contact', value: choiceLabel(q.contactMethod.choices, a.contactMethod) },
   ];
   if (a.phone)
     contactRows.push({
       label: a.contactMethod === 'text' ? 'Mobile number (for texts)' : 'Phone number',
-      value: [`${a.phone.typed} (as typed)`, `${a.phone.e164} (to dial)`],
+      value: phoneLines(a.phone),
     });
   if (a.email) contactRows.push({ label: 'Email address', value: a.email });
   if (a.contactMethod === 'letter') {
@@ -211,12 +197,12 @@ export function referralEmailContent(input: ReferralEmailInput): EmailContent {
     },
     {
       heading: EMAIL_HEADINGS.diagnosis,
-      rows: [{ label: 'Learning disability or autism', value: choiceLabel(DIAGNOSIS, a.diagnosis) }],
+      rows: [{ label: 'Learning disability or autism', value: choiceLabel(q.diagnosis.choices, a.diagnosis) }],
     },
     {
       heading: EMAIL_HEADINGS.support,
       rows: [
-        { label: 'Reasons', value: a.reasons.map((reason) => choiceLabel(REASONS, reason)!) },
+        { label: 'Reasons', value: a.reasons.map((reason) => choiceLabel(q.reasons.choices, reason)) },
         ...(a.reasonsOther === undefined ? [] : [{ label: 'Other reason', value: linesOf(a.reasonsOther) }]),
         { label: 'What is happening now', value: a.happening === undefined ? 'Not given' : linesOf(a.happening) },
       ],
@@ -240,7 +226,10 @@ export function referralEmailContent(input: ReferralEmailInput): EmailContent {
     {
       heading: EMAIL_HEADINGS.needs,
       rows: [
-        { label: 'Needs', value: a.needs.length ? a.needs.map((need) => choiceLabel(NEEDS, need)!) : 'None given' },
+        {
+          label: 'Needs',
+          value: a.needs.length ? a.needs.map((need) => choiceLabel(q.needs.choices, need)) : 'None given',
+        },
         ...(a.needsLanguage === undefined ? [] : [{ label: 'Language', value: a.needsLanguage }]),
         ...(a.needsOther === undefined ? [] : [{ label: 'Other help', value: linesOf(a.needsOther) }]),
       ],
@@ -262,12 +251,9 @@ export function referralEmailContent(input: ReferralEmailInput): EmailContent {
 }
 
 export function renderReferralEmail(input: ReferralEmailInput): RenderedEmail {
-  const content = referralEmailContent(input);
-  const email: RenderedEmail = {
-    subject: referralSubject({ ...input, place: input.answers.place }),
-    text: renderText(content),
-    html: renderHtml(content),
-  };
-  if (input.answers.email) email.replyTo = input.answers.email;
-  return email;
+  return renderEmail(
+    referralSubject({ ...input, place: input.answers.place }),
+    referralEmailContent(input),
+    input.answers.email,
+  );
 }

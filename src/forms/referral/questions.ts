@@ -10,105 +10,25 @@
  * form; "the person" is who the referral is about, and reads naturally when
  * that is you ("If you are asking for yourself, ...").
  * Example numbers are Ofcom's drama numbers, never real ones.
- *
- * Browser-safe: no imports.
  */
+import { choicesOf } from '../kit/browser/choices.ts';
+import { MOBILE_EXAMPLE } from '../kit/browser/phone.ts';
+import type { QuestionWords, StepWords } from '../kit/fields.ts';
 
-export interface Choice<TValue extends string = string> {
-  value: TValue;
-  label: string;
-  hint?: string;
-}
-
-/** Yes points to the crisis lines just below the question (shown at once with JavaScript, always without). */
-export const DANGER = [
-  { value: 'yes', label: 'Yes', hint: 'Get help now. The numbers to call are just below.' },
-  { value: 'no', label: 'No' },
-] as const satisfies readonly Choice[];
-
-export const FILLER = [
-  { value: 'self', label: 'I am asking for myself' },
-  {
-    value: 'parent',
-    label: 'I am their parent, or I have parental responsibility',
-    hint: 'Parental responsibility means you have the right to make choices for a child.',
-  },
-  { value: 'carer', label: 'I am their carer, family member or friend' },
-  { value: 'professional', label: 'I am a professional, like a social worker or teacher' },
-] as const satisfies readonly Choice[];
-
-export const DIAGNOSIS = [
-  { value: 'learning-disability', label: 'A learning disability' },
-  { value: 'autism', label: 'Autism (the person is autistic)' },
-  { value: 'both', label: 'Both a learning disability and autism' },
-  {
-    value: 'not-sure',
-    label: 'Waiting for an assessment, or not sure',
-    hint: 'An assessment is when experts check if someone is autistic or has a learning disability.',
-  },
-] as const satisfies readonly Choice[];
-
-export const REASONS = [
-  { value: 'hospital', label: 'They may have to go into a mental health hospital' },
-  {
-    value: 'home',
-    label: 'Their home or placement may be breaking down',
-    hint: 'A placement is where someone lives and gets care.',
-  },
-  {
-    value: 'residential',
-    label: 'They may move into a residential setting',
-    hint: 'This is a place where people live and get care, like a care home.',
-  },
-  { value: 'police', label: 'They are in trouble with the police or the courts' },
-  { value: 'other', label: 'Something else' },
-] as const satisfies readonly Choice[];
-
-export const CONSENT_16 = [
-  {
-    value: 'agrees',
-    label: 'Yes, the person agrees',
-    hint: 'If you are asking for yourself, choose this if you agree.',
-  },
-  {
-    value: 'cannot-decide',
-    label: 'The person may not be able to decide',
-    hint: 'We explain what happens next below.',
-  },
-  { value: 'no', label: 'No, the person does not agree' },
-] as const satisfies readonly Choice[];
-
-export const CONSENT_UNDER_16 = [
-  { value: 'parent', label: 'Their parent, or someone with parental responsibility, agrees' },
-  {
-    value: 'young-person',
-    label: 'The young person understands and agrees for themselves',
-    hint: 'This is called Gillick competence. We explain it below.',
-  },
-  { value: 'no', label: 'No, nobody agrees' },
-] as const satisfies readonly Choice[];
-
-export const CONTACT_METHOD = [
-  { value: 'phone', label: 'Phone call' },
-  { value: 'text', label: 'Text message' },
-  { value: 'email', label: 'Email' },
-  { value: 'letter', label: 'Letter' },
-] as const satisfies readonly Choice[];
-
-export const NEEDS = [
-  { value: 'easy-read', label: 'Easy read letters and papers' },
-  { value: 'large-print', label: 'Large print' },
-  { value: 'bsl', label: 'A British Sign Language (BSL) interpreter' },
-  { value: 'language', label: 'An interpreter for another language' },
-  { value: 'advocate', label: 'An advocate, or someone to help', hint: 'An advocate helps you say what you want.' },
-  { value: 'quiet-time', label: 'A quiet place, or a set time to talk' },
-  { value: 'other', label: 'Something else' },
-] as const satisfies readonly Choice[];
+// The values each choice question sends, in the order offered: the schema
+// checks answers against them. Their labels and hints are in `questions()`.
+export const DANGER = ['yes', 'no'] as const;
+export const FILLER = ['self', 'parent', 'carer', 'professional'] as const;
+export const DIAGNOSIS = ['learning-disability', 'autism', 'both', 'not-sure'] as const;
+export const REASONS = ['hospital', 'home', 'residential', 'police', 'other'] as const;
+export const CONSENT_16 = ['agrees', 'cannot-decide', 'no'] as const;
+export const CONSENT_UNDER_16 = ['parent', 'young-person', 'no'] as const;
+export const CONTACT_METHOD = ['phone', 'text', 'email', 'letter'] as const;
+export const NEEDS = ['easy-read', 'large-print', 'bsl', 'language', 'advocate', 'quiet-time', 'other'] as const;
 
 /** The answer for "I am not sure" in the borough or district question. */
 export const PLACE_NOT_SURE = 'not-sure';
 
-export const NAME_MAX = 100;
 export const ADDRESS_MAX = 300;
 export const GP_MAX = 100;
 export const REASONS_OTHER_MAX = 200;
@@ -118,22 +38,6 @@ export const RELATIONSHIP_MAX = 100;
 export const EMAIL_MAX = 254;
 export const LANGUAGE_MAX = 50;
 export const NEEDS_OTHER_MAX = 200;
-export const PHONE_EXAMPLES = '01632 960 001, 07700 900 982 or +44 808 157 0192';
-export const MOBILE_EXAMPLE = '07700 900 982';
-
-export interface Question {
-  /** The label, or the legend of a group of choices. */
-  label: string;
-  /** Shown under the label, before the answer boxes. */
-  hint?: string;
-  /** Without JavaScript every question is on the page: this says when to answer a follow-up one. */
-  when?: string;
-  /** A picture name from src/pictures/catalogue.json. */
-  picture?: string;
-  choices?: readonly Choice[];
-  /** What the check-your-answers page and the email call this answer. */
-  short: string;
-}
 
 /** Words that depend on the area: what its places are called ("borough", "district"). */
 export function questions(placeKind: string) {
@@ -142,14 +46,30 @@ export function questions(placeKind: string) {
       label: 'Is anyone in danger right now?',
       hint: 'This means someone could be badly hurt now. It could be the person or someone else.',
       picture: 'sos',
-      choices: DANGER,
+      // Yes points to the crisis lines just below the question (shown at once with JavaScript, always without).
+      choices: choicesOf(
+        DANGER,
+        { yes: 'Yes', no: 'No' },
+        { yes: 'Get help now. The numbers to call are just below.' },
+      ),
       short: 'Is anyone in danger right now?',
     },
     filler: {
       label: 'Who is filling in this form?',
       hint: 'You can ask for yourself or for someone else.',
       picture: 'people',
-      choices: FILLER,
+      choices: choicesOf(
+        FILLER,
+        {
+          self: 'I am asking for myself',
+          parent: 'I am their parent, or I have parental responsibility',
+          carer: 'I am their carer, family member or friend',
+          professional: 'I am a professional, like a social worker or teacher',
+        },
+        {
+          parent: 'Parental responsibility means you have the right to make choices for a child.',
+        },
+      ),
       short: 'Who is filling in this form',
     },
     name: {
@@ -202,14 +122,38 @@ export function questions(placeKind: string) {
       label: 'Does the person have a learning disability, or are they autistic?',
       hint: 'Choose the answer that fits best.',
       picture: 'diagnosis',
-      choices: DIAGNOSIS,
+      choices: choicesOf(
+        DIAGNOSIS,
+        {
+          'learning-disability': 'A learning disability',
+          autism: 'Autism (the person is autistic)',
+          both: 'Both a learning disability and autism',
+          'not-sure': 'Waiting for an assessment, or not sure',
+        },
+        {
+          'not-sure': 'An assessment is when experts check if someone is autistic or has a learning disability.',
+        },
+      ),
       short: 'Learning disability or autism',
     },
     reasons: {
       label: 'Why might the person need extra support now?',
       hint: 'Choose all that fit.',
       picture: 'worried',
-      choices: REASONS,
+      choices: choicesOf(
+        REASONS,
+        {
+          hospital: 'They may have to go into a mental health hospital',
+          home: 'Their home or placement may be breaking down',
+          residential: 'They may move into a residential setting',
+          police: 'They are in trouble with the police or the courts',
+          other: 'Something else',
+        },
+        {
+          home: 'A placement is where someone lives and gets care.',
+          residential: 'This is a place where people live and get care, like a care home.',
+        },
+      ),
       short: 'Why they need extra support now',
     },
     reasonsOther: {
@@ -227,7 +171,18 @@ export function questions(placeKind: string) {
       label: 'Does the person agree to be on the DSR?',
       hint: 'If you are asking for yourself, the person is you.',
       picture: 'agree',
-      choices: CONSENT_16,
+      choices: choicesOf(
+        CONSENT_16,
+        {
+          agrees: 'Yes, the person agrees',
+          'cannot-decide': 'The person may not be able to decide',
+          no: 'No, the person does not agree',
+        },
+        {
+          agrees: 'If you are asking for yourself, choose this if you agree.',
+          'cannot-decide': 'We explain what happens next below.',
+        },
+      ),
       short: 'Does the person agree?',
     },
     capacityDetail: {
@@ -239,7 +194,17 @@ export function questions(placeKind: string) {
     consentUnder16: {
       label: 'Who agrees to the young person being on the DSR?',
       picture: 'agree',
-      choices: CONSENT_UNDER_16,
+      choices: choicesOf(
+        CONSENT_UNDER_16,
+        {
+          parent: 'Their parent, or someone with parental responsibility, agrees',
+          'young-person': 'The young person understands and agrees for themselves',
+          no: 'No, nobody agrees',
+        },
+        {
+          'young-person': 'This is called Gillick competence. We explain it below.',
+        },
+      ),
       short: 'Who agrees?',
     },
     fillerName: {
@@ -260,7 +225,12 @@ export function questions(placeKind: string) {
       label: 'What is the best way to contact you?',
       hint: 'If you are asking for someone else, tell us how to contact you.',
       picture: 'phone',
-      choices: CONTACT_METHOD,
+      choices: choicesOf(CONTACT_METHOD, {
+        phone: 'Phone call',
+        text: 'Text message',
+        email: 'Email',
+        letter: 'Letter',
+      }),
       short: 'Best way to contact',
     },
     phone: {
@@ -285,7 +255,19 @@ export function questions(placeKind: string) {
       label: 'Do you or the person need help to communicate with us?',
       hint: 'Choose all that help. You can choose none.',
       picture: 'speaking',
-      choices: NEEDS,
+      choices: choicesOf(
+        NEEDS,
+        {
+          'easy-read': 'Easy read letters and papers',
+          'large-print': 'Large print',
+          bsl: 'A British Sign Language (BSL) interpreter',
+          language: 'An interpreter for another language',
+          advocate: 'An advocate, or someone to help',
+          'quiet-time': 'A quiet place, or a set time to talk',
+          other: 'Something else',
+        },
+        { advocate: 'An advocate helps you say what you want.' },
+      ),
       short: 'Help to communicate',
     },
     needsLanguage: {
@@ -298,10 +280,8 @@ export function questions(placeKind: string) {
       when: 'Only if you chose Something else.',
       short: 'Other help',
     },
-  } as const satisfies Record<string, Question>;
+  } as const satisfies Record<string, QuestionWords & { short: string }>;
 }
-
-export type QuestionName = keyof ReturnType<typeof questions>;
 
 /** The 8 topics: one step each with JavaScript, and one section each without it. */
 export const STEPS = [
@@ -333,20 +313,9 @@ export const STEPS = [
     fields: ['fillerName', 'relationship', 'contactMethod', 'phone', 'email', 'letterAddress'],
   },
   { id: 'needs', title: 'Help to communicate', picture: 'speaking', fields: ['needs', 'needsLanguage', 'needsOther'] },
-] as const satisfies readonly { id: string; title: string; picture: string; fields: readonly string[] }[];
+] as const satisfies readonly StepWords[];
 
 export type StepId = (typeof STEPS)[number]['id'];
-
-/** The step a question is asked in. */
-export function stepOf(field: string): (typeof STEPS)[number] | undefined {
-  return STEPS.find((step) => (step.fields as readonly string[]).includes(field));
-}
-
-/** The label of a choice: "Phone call". */
-export function choiceLabel(choices: readonly Choice[], value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  return choices.find((choice) => choice.value === value)?.label ?? value;
-}
 
 function capitalise(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);

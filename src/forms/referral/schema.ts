@@ -10,15 +10,14 @@
  * day (age decides which consent question applies), so it is made by
  * `referralForm(settings)`: the server passes the London day of the request;
  * the page gives the browser the same day and the same places.
- *
- * Browser-safe: valibot and the shared helpers only.
  */
 import * as v from 'valibot';
-import { dateSchema, readDateParts } from '../shared/date.ts';
-import { defineForm, type FieldSchema, type FormAnswers } from '../shared/form.ts';
-import { parseUkPhone, type PhoneAnswer } from '../shared/phone.ts';
-import { countCharacters, optionalText, requiredName, requiredText, tidyText } from '../shared/text.ts';
-import { many, single, type RawValues } from '../shared/values.ts';
+import { dateSchema, readDateParts } from '../kit/browser/date.ts';
+import { defineForm, type FieldSchema, type FormAnswers } from '../kit/browser/form.ts';
+import { ageOn, checkNhsNumber, consentBand, normalisePostcode } from '../kit/browser/person.ts';
+import { ukPhone } from '../kit/browser/phone.ts';
+import { countCharacters, optionalText, requiredName, requiredText, tidyText } from '../kit/browser/text.ts';
+import { many, single, type RawValues } from '../kit/browser/values.ts';
 import {
   ADDRESS_MAX,
   CAPACITY_DETAIL_MAX,
@@ -32,17 +31,14 @@ import {
   GP_MAX,
   HAPPENING_MAX,
   LANGUAGE_MAX,
-  MOBILE_EXAMPLE,
-  NAME_MAX,
   NEEDS,
   NEEDS_OTHER_MAX,
-  PHONE_EXAMPLES,
   PLACE_NOT_SURE,
   REASONS,
   REASONS_OTHER_MAX,
   RELATIONSHIP_MAX,
+  STEPS,
 } from './questions.ts';
-import { ageOn, checkNhsNumber, CONSENT_AGE, normalisePostcode } from './rules.ts';
 
 export interface ReferralSettings {
   /** The area's boroughs or districts (`places.list`). */
@@ -52,9 +48,6 @@ export interface ReferralSettings {
   /** Today on a London clock, 'YYYY-MM-DD': the day of sending. */
   today: () => string;
 }
-
-const valuesOf = <T extends { value: string }>(choices: readonly T[]) =>
-  choices.map((choice) => choice.value as T['value']);
 
 /**
  * A follow-up question: checked only when `applies` says it is asked, and
@@ -81,17 +74,7 @@ export type GpAnswer = { known: true; name: string } | { known: false };
 
 const SEPARATED_SPACES = /\s+/g;
 
-/** Every input name of a question, for carrying answers through the check-your-answers page. */
-export const INPUTS: Readonly<Record<string, readonly string[]>> = {
-  dob: ['dob-day', 'dob-month', 'dob-year'],
-  gp: ['gp', 'gpUnknown'],
-};
-
-export function inputsOf(field: string): readonly string[] {
-  return INPUTS[field] ?? [field];
-}
-
-export const readDob = readDateParts('dob');
+const readDob = readDateParts('dob');
 
 export function referralForm(settings: ReferralSettings) {
   const dob = dateSchema(
@@ -105,34 +88,28 @@ export function referralForm(settings: ReferralSettings) {
     { past: true, today: settings.today },
   );
 
-  /** The person's age today from the raw date of birth, or undefined while it is not a real past date. */
-  const ageOf = (raw: RawValues): number | undefined => {
+  /** Which consent question the raw date of birth asks, or undefined while it is not a real past date. */
+  const bandOf = (raw: RawValues) => {
     const parsed = v.safeParse(dob, readDob(raw), { abortPipeEarly: true });
-    return parsed.success ? ageOn(parsed.output, settings.today()) : undefined;
+    const age = parsed.success ? ageOn(parsed.output, settings.today()) : undefined;
+    return age === undefined ? undefined : consentBand(age);
   };
   const filler = (raw: RawValues) => single(raw['filler']);
   const method = (raw: RawValues) => single(raw['contactMethod']);
   const someoneElse = (raw: RawValues) => {
     const who = filler(raw);
-    return who !== undefined && who !== 'self' && (valuesOf(FILLER) as string[]).includes(who);
+    return who !== undefined && who !== 'self' && (FILLER as readonly string[]).includes(who);
   };
   const kind = settings.placeKind;
 
   return defineForm({
     id: 'referral',
     fields: {
-      danger: v.picklist(valuesOf(DANGER), 'Select yes if anyone is in danger right now'),
-      filler: v.picklist(valuesOf(FILLER), 'Select who is filling in this form'),
-      name: requiredName(NAME_MAX, {
-        missing: "Enter the person's full name",
-        tooLong: `Full name must be ${NAME_MAX} characters or fewer`,
-        characters: 'Full name must only include letters, spaces, hyphens, full stops and apostrophes',
-      }),
+      danger: v.picklist(DANGER, 'Select yes if anyone is in danger right now'),
+      filler: v.picklist(FILLER, 'Select who is filling in this form'),
+      name: requiredName({ missing: "Enter the person's full name", subject: 'Full name' }),
       dob,
-      address: requiredText(ADDRESS_MAX, {
-        missing: "Enter the person's home address",
-        tooLong: `Home address must be ${ADDRESS_MAX} characters or fewer`,
-      }),
+      address: requiredText(ADDRESS_MAX, { missing: "Enter the person's home address", subject: 'Home address' }),
       postcode: v.pipe(
         v.string('Enter the postcode'),
         v.transform((value) => value.trim()),
@@ -183,63 +160,24 @@ export function referralForm(settings: ReferralSettings) {
           }),
         ),
       ),
-      diagnosis: v.picklist(valuesOf(DIAGNOSIS), 'Select the answer that fits the person best'),
-      reasons: choicesFrom(valuesOf(REASONS), 'Select why the person might need extra support now', true),
+      diagnosis: v.picklist(DIAGNOSIS, 'Select the answer that fits the person best'),
+      reasons: choicesFrom(REASONS, 'Select why the person might need extra support now', true),
       reasonsOther: asked(
-        requiredText(REASONS_OTHER_MAX, {
-          missing: 'Enter the other reason',
-          tooLong: `The other reason must be ${REASONS_OTHER_MAX} characters or fewer`,
-        }),
+        requiredText(REASONS_OTHER_MAX, { missing: 'Enter the other reason', subject: 'The other reason' }),
       ),
-      happening: optionalText(HAPPENING_MAX, {
-        tooLong: `What is happening must be ${HAPPENING_MAX} characters or fewer`,
-      }),
-      consent16: asked(v.picklist(valuesOf(CONSENT_16), 'Select if the person agrees to be on the DSR')),
-      capacityDetail: optionalText(CAPACITY_DETAIL_MAX, {
-        tooLong: `Who helps the person must be ${CAPACITY_DETAIL_MAX} characters or fewer`,
-      }),
-      consentUnder16: asked(
-        v.picklist(valuesOf(CONSENT_UNDER_16), 'Select who agrees to the young person being on the DSR'),
-      ),
-      fillerName: asked(
-        requiredName(NAME_MAX, {
-          missing: 'Enter your full name',
-          tooLong: `Your name must be ${NAME_MAX} characters or fewer`,
-          characters: 'Your name must only include letters, spaces, hyphens, full stops and apostrophes',
-        }),
-      ),
+      happening: optionalText(HAPPENING_MAX, 'What is happening'),
+      consent16: asked(v.picklist(CONSENT_16, 'Select if the person agrees to be on the DSR')),
+      capacityDetail: optionalText(CAPACITY_DETAIL_MAX, 'Who helps the person'),
+      consentUnder16: asked(v.picklist(CONSENT_UNDER_16, 'Select who agrees to the young person being on the DSR')),
+      fillerName: asked(requiredName({ missing: 'Enter your full name', subject: 'Your name' })),
       relationship: asked(
         requiredText(RELATIONSHIP_MAX, {
           missing: 'Enter how you know the person',
-          tooLong: `How you know the person must be ${RELATIONSHIP_MAX} characters or fewer`,
+          subject: 'How you know the person',
         }),
       ),
-      contactMethod: v.picklist(valuesOf(CONTACT_METHOD), 'Select the best way to contact you'),
-      phone: asked(
-        v.pipe(
-          v.custom<{ phone?: unknown; method?: unknown }>((input) => typeof input === 'object' && input !== null),
-          v.rawTransform(({ dataset, addIssue, NEVER }): PhoneAnswer => {
-            const typed = typeof dataset.value.phone === 'string' ? dataset.value.phone : '';
-            const parsed = parseUkPhone(typed);
-            if (!parsed.ok) {
-              addIssue({
-                message:
-                  parsed.problem === 'empty'
-                    ? 'Enter your phone number'
-                    : parsed.problem === 'not-uk'
-                      ? `Enter a UK phone number, like ${PHONE_EXAMPLES}`
-                      : `Enter a phone number, like ${PHONE_EXAMPLES}`,
-              });
-              return NEVER;
-            }
-            if (dataset.value.method === 'text' && !parsed.e164.startsWith('+447')) {
-              addIssue({ message: `Enter a mobile phone number for text messages, like ${MOBILE_EXAMPLE}` });
-              return NEVER;
-            }
-            return { typed: parsed.typed, e164: parsed.e164 };
-          }),
-        ),
-      ),
+      contactMethod: v.picklist(CONTACT_METHOD, 'Select the best way to contact you'),
+      phone: asked(ukPhone('Enter your phone number')),
       email: asked(
         v.pipe(
           v.string('Enter your email address'),
@@ -255,33 +193,19 @@ export function referralForm(settings: ReferralSettings) {
         ),
       ),
       letterAddress: asked(
-        requiredText(ADDRESS_MAX, {
-          missing: 'Enter your address for letters',
-          tooLong: `Your address for letters must be ${ADDRESS_MAX} characters or fewer`,
-        }),
+        requiredText(ADDRESS_MAX, { missing: 'Enter your address for letters', subject: 'Your address for letters' }),
       ),
-      needs: choicesFrom(valuesOf(NEEDS), 'Select the help to communicate from the list', false),
-      needsLanguage: asked(
-        requiredText(LANGUAGE_MAX, {
-          missing: 'Enter the language',
-          tooLong: `Language must be ${LANGUAGE_MAX} characters or fewer`,
-        }),
-      ),
+      needs: choicesFrom(NEEDS, 'Select the help to communicate from the list', false),
+      needsLanguage: asked(requiredText(LANGUAGE_MAX, { missing: 'Enter the language', subject: 'Language' })),
       needsOther: asked(
-        requiredText(NEEDS_OTHER_MAX, {
-          missing: 'Enter the other help you need',
-          tooLong: `Other help must be ${NEEDS_OTHER_MAX} characters or fewer`,
-        }),
+        requiredText(NEEDS_OTHER_MAX, { missing: 'Enter the other help you need', subject: 'Other help' }),
       ),
     },
     applies: {
       reasonsOther: (raw) => many(raw['reasons']).includes('other'),
-      consent16: (raw) => (ageOf(raw) ?? -1) >= CONSENT_AGE,
-      capacityDetail: (raw) => (ageOf(raw) ?? -1) >= CONSENT_AGE && single(raw['consent16']) === 'cannot-decide',
-      consentUnder16: (raw) => {
-        const age = ageOf(raw);
-        return age !== undefined && age < CONSENT_AGE;
-      },
+      consent16: (raw) => bandOf(raw) === 'sixteen-or-over',
+      capacityDetail: (raw) => bandOf(raw) === 'sixteen-or-over' && single(raw['consent16']) === 'cannot-decide',
+      consentUnder16: (raw) => bandOf(raw) === 'under-sixteen',
       fillerName: someoneElse,
       relationship: someoneElse,
       phone: (raw) => method(raw) === 'phone' || method(raw) === 'text',
@@ -295,9 +219,13 @@ export function referralForm(settings: ReferralSettings) {
       gp: (raw) => ({ name: single(raw['gp']), unknown: single(raw['gpUnknown']) }),
       reasons: (raw) => many(raw['reasons']),
       needs: (raw) => many(raw['needs']),
-      phone: (raw) => ({ phone: single(raw['phone']), method: method(raw) }),
+      phone: (raw) => ({ typed: single(raw['phone']), mobile: method(raw) === 'text' }),
     },
     targets: { dob: 'dob-day' },
+    inputs: { dob: ['dob-day', 'dob-month', 'dob-year'], gp: ['gp', 'gpUnknown'] },
+    steps: STEPS,
+    // Nobody agrees: the person cannot be added, and nothing is sent.
+    stop: (answers) => (consentRefused(answers) ? 'no-consent' : undefined),
   });
 }
 
@@ -312,6 +240,9 @@ export function ageFromAnswers(answers: Pick<ReferralAnswers, 'dob'>, today: str
 }
 
 /** True when the answers say nobody agrees: nothing may be sent. */
-export function consentRefused(answers: Pick<ReferralAnswers, 'consent16' | 'consentUnder16'>): boolean {
+export function consentRefused(answers: {
+  consent16?: string | undefined;
+  consentUnder16?: string | undefined;
+}): boolean {
   return answers.consent16 === 'no' || answers.consentUnder16 === 'no';
 }

@@ -1,0 +1,37 @@
+/**
+ * Choices for radios and check boxes: the value a form sends and the words
+ * a person reads. A form lists its choices once (in its questions.ts); its
+ * schema takes the values from there, and the check-your-answers page and
+ * the team's email take the labels.
+ */
+
+export interface Choice<TValue extends string = string> {
+  value: TValue;
+  label: string;
+  hint?: string;
+}
+
+/** The labels of a question's choices: one for each value. */
+export type Labels<TValues extends readonly string[]> = { readonly [K in TValues[number]]: string };
+
+/**
+ * A question's choices for the page: its values, in order, with their labels
+ * and any hints. A form lists a question's values once (its schema takes
+ * them) and gives the words in its questions' words, which stay out of the
+ * browser's script: there, the check step reads the labels from the page.
+ */
+export function choicesOf<T extends readonly string[]>(
+  values: T,
+  labels: Labels<T>,
+  hints: Partial<Labels<T>> = {},
+): Choice[] {
+  return values.map((value: T[number]) => {
+    const hint = hints[value];
+    return hint ? { value, label: labels[value], hint } : { value, label: labels[value] };
+  });
+}
+
+/** The label of a choice ("In the morning"); an unknown value is shown as it is. */
+export function choiceLabel(choices: readonly Choice[] | undefined, value: string): string {
+  return choices?.find((choice) => choice.value === value)?.label ?? value;
+}

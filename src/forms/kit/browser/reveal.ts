@@ -1,0 +1,41 @@
+/**
+ * Questions that apply only after some answers ("Their first name" once the
+ * call is about someone else). Without JavaScript they are always shown
+ * with a hint; here they are shown and hidden as answers change, by the same
+ * `applies` rules the server uses. An answer left in a hidden question is
+ * still posted (as it would be without JavaScript) and the server drops it
+ * by the same rule.
+ *
+ * Help that is not a question (the crisis lines once "Is anyone in danger?"
+ * is Yes) says when it shows with `data-shown-when="danger=yes"`, or
+ * several answers: `data-shown-when="filler=parent,carer"`. Without
+ * JavaScript it is always shown, with words saying when it applies.
+ */
+import type { FormDefinition } from './form.ts';
+import type { RawValues } from './values.ts';
+
+export function setUpReveals(form: HTMLFormElement, definition: FormDefinition, read: () => RawValues): () => void {
+  const update = (): void => {
+    const values = read();
+    for (const element of form.querySelectorAll<HTMLElement>('[data-applies]')) {
+      const rule = definition.applies?.[element.dataset['applies'] ?? ''];
+      if (rule) element.hidden = !rule(values);
+    }
+    for (const element of form.querySelectorAll<HTMLElement>('[data-shown-when]')) {
+      element.hidden = !shownWhen(element.dataset['shownWhen'] ?? '', values);
+    }
+  };
+  form.addEventListener('change', update);
+  update();
+  return update;
+}
+
+/** "name=value" or "name=a,b": true when the answer to `name` is (or, for check boxes, includes) one of the values. */
+export function shownWhen(rule: string, values: RawValues): boolean {
+  const at = rule.indexOf('=');
+  if (at < 1) return true;
+  const wanted = rule.slice(at + 1).split(',');
+  const answer = values[rule.slice(0, at)];
+  const given = answer === undefined ? [] : Array.isArray(answer) ? answer : [answer];
+  return given.some((value) => wanted.includes(value));
+}

@@ -1,0 +1,61 @@
+/**
+ * What every question component (components/TextInput.astro and the others)
+ * is given: the question's name, its words, and the page's answers, errors
+ * and focus, from which it takes its value, its error and whether it is
+ * focused. A form's questions markup binds them with `questionsOf`:
+ *
+ *   const ask = questionsOf(state, questions);
+ *   <TextInput {...ask('name')} autocomplete="name" />
+ */
+import { choiceLabel, type Choice } from './browser/choices.ts';
+import type { ChoiceLabel } from './browser/check-answers.ts';
+import type { Step } from './browser/form.ts';
+import type { RawValues } from './browser/values.ts';
+
+/** A question's words, as a form's questions.ts lists them. */
+export interface QuestionWords {
+  /** The label, or the legend of a group of inputs. */
+  label: string;
+  /** Shown under the label, before the answer boxes. */
+  hint?: string;
+  /** Without JavaScript every question is on the page: when to answer a follow-up one. Shown before the hint. */
+  when?: string;
+  /** A picture name from src/pictures/catalogue.json. */
+  picture?: string;
+  choices?: readonly Choice[];
+  /** What the check-your-answers page calls the answer. */
+  short?: string;
+}
+
+/** The page's answers (as sent), errors (question → message) and the question to focus. */
+export interface FieldState {
+  values: RawValues;
+  errors: Record<string, string>;
+  focus?: string | undefined;
+}
+
+export interface QuestionProps {
+  name: string;
+  words: QuestionWords;
+  state: FieldState;
+}
+
+export function questionsOf<TWords extends Record<string, QuestionWords>>(state: FieldState, words: TWords) {
+  return (name: keyof TWords & string): QuestionProps => ({ name, words: words[name]!, state });
+}
+
+/** The words under the label: when to answer (without JavaScript), then the hint. */
+export function hintOf(words: QuestionWords): string | undefined {
+  return [words.when, words.hint].filter(Boolean).join(' ') || undefined;
+}
+
+/** A step of a form in steps, with the words the page shows for it. */
+export interface StepWords extends Step {
+  title: string;
+  picture?: string;
+}
+
+/** The labels of the options a person chose from, from the questions' words (the server's check page). */
+export function labelFromWords(words: Readonly<Record<string, QuestionWords>>): ChoiceLabel {
+  return (field, value) => choiceLabel(words[field]?.choices, value);
+}

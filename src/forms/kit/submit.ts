@@ -1,0 +1,53 @@
+/**
+ * Sends a form's checked answers, the same way for every form: works out the
+ * reply-by date from the London day they arrived, builds the team's email
+ * once the reference is known, and returns only when delivery holds the
+ * message. Answers the definition stops (nobody agrees) are never sent:
+ * the page stops before this, and this is the last guard.
+ */
+import type { Area } from '../../area/schema.ts';
+import { now } from '../../time/clock.ts';
+import { londonDate } from '../../time/london.ts';
+import type { FormAnswers, FormDefinition } from './browser/form.ts';
+import { confirmationUrl } from './confirmation.ts';
+import { deliver, type Deliver } from './deliver.ts';
+import type { Form } from './form.ts';
+import type { Submission, Submitted } from './post.ts';
+import { replyByDate } from './reply-by.ts';
+
+export class StoppedAnswersError extends Error {
+  constructor(view: string) {
+    super(`Answers that stop at "${view}" are never sent`);
+    this.name = 'StoppedAnswersError';
+  }
+}
+
+export async function submitForm<TDefinition extends FormDefinition>(
+  form: Form<TDefinition>,
+  area: Area,
+  submission: Submission<FormAnswers<TDefinition>>,
+  send: Deliver = deliver,
+): Promise<Submitted> {
+  const receivedAt = now();
+  const stop = form.definition(area, londonDate(receivedAt)).stop?.(submission.data as never);
+  if (stop) throw new StoppedAnswersError(stop);
+  const replyBy = replyByDate(receivedAt, area.replyWorkingDays);
+  const { reference } = await send({
+    token: submission.token,
+    build: (reference) => ({
+      to: area.mailbox,
+      ...form.email(
+        {
+          reference,
+          answers: submission.data,
+          receivedAt,
+          replyBy,
+          replyWorkingDays: area.replyWorkingDays,
+          areaName: area.name,
+        },
+        area,
+      ),
+    }),
+  });
+  return { reference, confirmation: confirmationUrl(form.path, reference, replyBy) };
+}
