@@ -1245,7 +1245,8 @@ test.describe('confirmation', () => {
     const settings = parse(readFileSync(path.join(ROOT, 'content/areas', area.id, 'area.yaml'), 'utf8')) as {
       process: { decidedBy: string; steps: string[] };
     };
-    await expect(page.getByText(`Who decides: ${settings.process.decidedBy}.`)).toBeVisible();
+    // The area's process, as on the after-you-ask page (components/blocks/Process.astro).
+    await expect(page.getByText(`The decision is made by ${settings.process.decidedBy}.`)).toBeVisible();
     for (const step of settings.process.steps) await expect(page.getByText(step, { exact: true })).toBeVisible();
     if (referral.settings.replyWorkingDays)
       await expect(page.getByText('The team will get back to you by Tuesday 24 November 2026.')).toBeVisible();

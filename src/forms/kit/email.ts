@@ -34,7 +34,7 @@ export interface EmailRow {
   value: string | readonly string[] | undefined;
 }
 
-export interface EmailSection {
+interface EmailSection {
   heading?: string;
   rows: EmailRow[];
 }
@@ -49,7 +49,7 @@ export interface EmailContent {
   footer?: string;
 }
 
-export const NOT_ANSWERED = 'Not answered';
+const NOT_ANSWERED = 'Not answered';
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -70,7 +70,7 @@ function lines(value: EmailRow['value']): string[] {
   return (typeof value === 'string' ? [value] : [...value]).flatMap((item) => item.replace(/\r\n?/g, '\n').split('\n'));
 }
 
-export function renderText(content: EmailContent): string {
+function renderText(content: EmailContent): string {
   const out: string[] = [content.title, '='.repeat(Math.min(content.title.length, 60)), ''];
   for (const row of content.facts) out.push(`${row.label}: ${lines(row.value).join(' ')}`);
   for (const section of content.sections) {
@@ -89,7 +89,7 @@ export function renderText(content: EmailContent): string {
 
 const CELL = 'padding:8px;border:1px solid #b1b4b6;vertical-align:top;text-align:left';
 
-export function renderHtml(content: EmailContent): string {
+function renderHtml(content: EmailContent): string {
   const cells = (value: EmailRow['value']) => lines(value).map(escapeHtml).join('<br>');
   const table = (rows: EmailRow[]) =>
     `<table cellpadding="0" cellspacing="0" style="border-collapse:collapse;width:100%;max-width:640px">\n${rows

@@ -28,7 +28,7 @@ export interface QuestionWords {
 }
 
 /** The page's answers (as sent), errors (question → message) and the question to focus. */
-export interface FieldState {
+interface FieldState {
   values: RawValues;
   errors: Record<string, string>;
   focus?: string | undefined;
@@ -44,9 +44,18 @@ export function questionsOf<TWords extends Record<string, QuestionWords>>(state:
   return (name: keyof TWords & string): QuestionProps => ({ name, words: words[name]!, state });
 }
 
-/** The words under the label: when to answer (without JavaScript), then the hint. */
-export function hintOf(words: QuestionWords): string | undefined {
-  return [words.when, words.hint].filter(Boolean).join(' ') || undefined;
+/**
+ * What a question component shows around its control: the words under the
+ * label (when to answer, without JavaScript, then the hint), the error, and
+ * the ids its control's aria-describedby names (with `extra` ones, such as a
+ * character count's).
+ */
+export function describe({ name, words, state }: QuestionProps, ...extra: (string | undefined)[]) {
+  const hint = [words.when, words.hint].filter(Boolean).join(' ') || undefined;
+  const error = state.errors[name];
+  const describedBy =
+    [hint && `${name}-hint`, ...extra, error && `${name}-error`].filter(Boolean).join(' ') || undefined;
+  return { hint, error, describedBy };
 }
 
 /** A step of a form in steps, with the words the page shows for it. */

@@ -19,6 +19,42 @@ export interface Form<TDefinition extends FormDefinition = FormDefinition> {
   definition: (area: Area, today: IsoDate) => TDefinition;
   /** The team's email, built once delivery has given the reference. */
   email(message: Received<FormAnswers<TDefinition>>, area: Area): RenderedEmail;
+  /** The form page's words (components/FormPage.astro). */
+  page: PageWords;
+  /** The confirmation page's words (components/ConfirmationPage.astro). */
+  confirmation: ConfirmationWords;
+}
+
+interface PageWords {
+  /** Each view's heading and picture: `form`, and for a form in steps `check` and the views it stops at. */
+  views: { readonly form: View; readonly [view: string]: View };
+  description: string;
+  /** What an area that does not offer the form does not offer: "ask for a call" ("In Essex, you cannot ask for a call on this website."). */
+  cannot: string;
+  /** The sentence before the link to the other ways to ask. */
+  otherWays: string;
+}
+
+interface View {
+  title: string;
+  picture: string;
+}
+
+export interface ConfirmationWords {
+  title: string;
+  description: string;
+  /** What went to the team: "your request" ("We have sent your request to the … DSR team."). */
+  sent: string;
+  /** Who replies, and how: "Someone from the team will call you" (… by <date>, within 2 working days, as soon as they can). */
+  reply: string;
+  /** How to keep a record: "Keep your reference number. …". */
+  keep: string;
+  /** Where to read more about what happens next. */
+  more?: { href: string; text: string };
+  /** Show the area's own steps after a request (components/blocks/Process.astro). */
+  process?: boolean;
+  /** The words before the crisis lines under "If things get worse". */
+  worse: string;
 }
 
 /** A submission delivery is taking: what every form's email is made from. */

@@ -26,7 +26,7 @@ export interface Submitted {
   confirmation: string;
 }
 
-export type PostOutcome<TData = unknown, THold extends string = never> =
+type PostOutcome<TData = unknown, THold extends string = never> =
   /** Send this as it is: a redirect, or any JSON reply. */
   | { kind: 'response'; response: Response }
   /**
@@ -51,7 +51,7 @@ export const NO_STORE = { 'Cache-Control': 'no-store' } as const;
 
 export const NOT_SENT = 'Your answers have not been sent. Try again in a few minutes.';
 
-export interface FormPostOptions<TData = never, THold extends string = never> {
+interface FormPostOptions<TData = never, THold extends string = never> {
   /**
    * The confirmation address a real submission with this reference would get
    * (the same as `submit` returns). A post that fills the honeypot is sent
@@ -144,14 +144,14 @@ function success(submitted: Submitted, json: boolean): Response {
 }
 
 /** The enhancer and API clients ask for JSON (or send it); a browser's own form POST asks for HTML. */
-export function wantsJson(request: Request): boolean {
+function wantsJson(request: Request): boolean {
   const accept = request.headers.get('accept') ?? '';
   if (accept.includes('application/json')) return true;
   const sentJson = /^application\/json\b/i.test(request.headers.get('content-type') ?? '');
   return sentJson && !accept.includes('text/html');
 }
 
-export function jsonReply(status: number, body: unknown): Response {
+function jsonReply(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), {
     status,
     headers: { ...NO_STORE, 'Content-Type': 'application/json; charset=utf-8' },

@@ -15,7 +15,7 @@ export const FIELD_LIMIT = 100;
 /** Answers in one post, counting each ticked box and each item of a JSON list. */
 export const VALUE_LIMIT = 300;
 
-export type BodyResult =
+type BodyResult =
   { ok: true; values: RawValues; json: boolean } | { ok: false; status: 400 | 413 | 415; message: string };
 
 const TOO_LARGE = {

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { single, type RawValues } from './browser/values.ts';
 
-export const TOKEN_FIELD = 'token';
+const TOKEN_FIELD = 'token';
 const TOKEN = /^[A-Za-z0-9_-]{22,128}$/;
 
 export function newToken(): string {

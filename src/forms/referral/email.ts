@@ -50,7 +50,7 @@ export const EMAIL_HEADINGS = {
 const capitalise = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 
 /** Who filled in the form, in the team's words (the form's choices are in the first person). */
-export const FILLER_FOR_TEAM: Record<ReferralAnswers['filler'], string> = {
+const FILLER_FOR_TEAM: Record<ReferralAnswers['filler'], string> = {
   self: 'The person themselves',
   parent: 'A parent, or someone with parental responsibility',
   carer: 'A carer, family member or friend',
@@ -58,11 +58,11 @@ export const FILLER_FOR_TEAM: Record<ReferralAnswers['filler'], string> = {
 };
 
 /** "Lewisham", or "Borough not known" for "I am not sure". */
-export function placeText(place: string, placeKind: string): string {
+function placeText(place: string, placeKind: string): string {
   return place === PLACE_NOT_SURE ? `${capitalise(placeKind)} not known` : place;
 }
 
-export function registerText(register: RegisterRule | undefined, age: number): string {
+function registerText(register: RegisterRule | undefined, age: number): string {
   return register ? register.name : `No register in this area's settings fits age ${age}: check the settings`;
 }
 
@@ -75,7 +75,7 @@ export function referralSubject(
 }
 
 /** The consent basis in the team's words: who agreed, on what legal footing. */
-export function consentBasis(answers: Pick<ReferralAnswers, 'consent16' | 'consentUnder16'>): {
+function consentBasis(answers: Pick<ReferralAnswers, 'consent16' | 'consentUnder16'>): {
   band: string;
   basis: string;
 } {
@@ -105,7 +105,7 @@ export function consentBasis(answers: Pick<ReferralAnswers, 'consent16' | 'conse
   return { band: 'Unknown', basis: 'No consent answer.' };
 }
 
-export function referralEmailContent(input: ReferralEmailInput): EmailContent {
+function referralEmailContent(input: ReferralEmailInput): EmailContent {
   const a = input.answers;
   const q = questions(input.placeKind);
   const kind = capitalise(input.placeKind);

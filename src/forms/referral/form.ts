@@ -23,4 +23,25 @@ export const referral: Form<ReferralForm> = {
       placeKind: area.places.kind,
     });
   },
+  page: {
+    views: {
+      form: { title: 'Ask to join the DSR', picture: 'form' },
+      check: { title: 'Check your answers before sending', picture: 'list' },
+      'no-consent': { title: 'We cannot add the person without consent', picture: 'no' },
+    },
+    description:
+      'Ask for someone to join the Dynamic Support Register (DSR): for yourself, or for someone you care for.',
+    cannot: 'ask to join the DSR',
+    otherWays: 'You can ask in other ways.',
+  },
+  confirmation: {
+    title: 'We have your referral',
+    description: 'Your request to join the DSR has been sent to the DSR team.',
+    sent: 'your answers',
+    reply: 'The team will get back to you',
+    keep: 'Keep your reference number. Tell us the number if you contact us about your referral.',
+    more: { href: '/after-you-ask', text: 'Read more about what happens after you ask' },
+    process: true,
+    worse: 'The DSR is not a crisis service. Do not wait for us if you need help now.',
+  },
 };

@@ -40,7 +40,7 @@ import {
   STEPS,
 } from './questions.ts';
 
-export interface ReferralSettings {
+interface ReferralSettings {
   /** The area's boroughs or districts (`places.list`). */
   places: readonly string[];
   /** What the area calls them: "borough" or "district". */
@@ -70,7 +70,7 @@ function choicesFrom<T extends string>(choices: readonly T[], message: string, a
 }
 
 /** The GP question: a surgery's name, or "I do not know". */
-export type GpAnswer = { known: true; name: string } | { known: false };
+type GpAnswer = { known: true; name: string } | { known: false };
 
 const SEPARATED_SPACES = /\s+/g;
 

@@ -12,7 +12,7 @@ export interface Choice<TValue extends string = string> {
 }
 
 /** The labels of a question's choices: one for each value. */
-export type Labels<TValues extends readonly string[]> = { readonly [K in TValues[number]]: string };
+type Labels<TValues extends readonly string[]> = { readonly [K in TValues[number]]: string };
 
 /**
  * A question's choices for the page: its values, in order, with their labels

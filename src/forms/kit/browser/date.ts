@@ -7,7 +7,7 @@ import * as v from 'valibot';
 import type { RawValues } from './values.ts';
 import { single } from './values.ts';
 
-export interface DateParts {
+interface DateParts {
   day?: unknown;
   month?: unknown;
   year?: unknown;
@@ -52,7 +52,7 @@ export function formatDate(iso: string): string {
   return `${day} ${MONTHS[(month ?? 1) - 1]} ${year}`;
 }
 
-export interface DateMessages {
+interface DateMessages {
   /** "Enter your date of birth" */
   missing: string;
   /** "Date of birth must include a" → "... a month", "... a day and year" */

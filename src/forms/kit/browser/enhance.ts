@@ -23,7 +23,7 @@ import { setUpCharacterCounts } from './character-count.ts';
 import { focusTarget, showErrors } from './errors.ts';
 import { setUpReveals } from './reveal.ts';
 
-export interface EnhanceOptions {
+interface EnhanceOptions {
   /**
    * The questions to check on this submit, for a form in steps; by default,
    * all of them. A step hands over to `onValid` instead of sending.
@@ -39,8 +39,7 @@ export interface EnhanceOptions {
   onErrors?: (list: readonly FieldError[]) => void;
 }
 
-export interface EnhancedForm {
-  form: HTMLFormElement;
+interface EnhancedForm {
   /** The form's answers now, as the server would read them. */
   values: () => RawValues;
   /** Shows or hides conditional questions for the answers now. */
@@ -149,5 +148,5 @@ export function enhanceForm(
   });
 
   form.setAttribute('data-enhanced', '');
-  return { form, values, updateReveals };
+  return { values, updateReveals };
 }

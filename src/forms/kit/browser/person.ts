@@ -9,7 +9,7 @@
  */
 
 /** The age at which a person decides about consent for themselves (Mental Capacity Act 2005). */
-export const CONSENT_AGE = 16;
+const CONSENT_AGE = 16;
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -43,7 +43,7 @@ export function ageOn(dateOfBirth: string, today: string): number | undefined {
 }
 
 /** Which consent question applies: the person's own (16 and over), or for under 16s. */
-export type ConsentBand = 'sixteen-or-over' | 'under-sixteen';
+type ConsentBand = 'sixteen-or-over' | 'under-sixteen';
 
 export function consentBand(age: number): ConsentBand {
   return age >= CONSENT_AGE ? 'sixteen-or-over' : 'under-sixteen';
@@ -68,8 +68,7 @@ export function nhsCheckDigit(firstNine: string): number | undefined {
 /** Spaces, hyphens and dashes people type in an NHS number ("943 476 5919", "943-476-5919"). */
 const NHS_SEPARATORS = /[\s\u00a0\-\u2010-\u2015\u2212]/g;
 
-export type NhsNumberCheck =
-  { ok: true; digits: string; display: string } | { ok: false; problem: 'format' | 'check-digit' };
+type NhsNumberCheck = { ok: true; digits: string; display: string } | { ok: false; problem: 'format' | 'check-digit' };
 
 export function checkNhsNumber(input: string): NhsNumberCheck {
   const digits = input.replace(NHS_SEPARATORS, '');

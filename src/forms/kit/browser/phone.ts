@@ -6,13 +6,12 @@
  */
 import * as v from 'valibot';
 
-export type PhoneProblem = 'empty' | 'not-uk' | 'format';
+type PhoneProblem = 'empty' | 'not-uk' | 'format';
 
-export type ParsedPhone =
-  { ok: true; typed: string; e164: string; national: string } | { ok: false; problem: PhoneProblem };
+type ParsedPhone = { ok: true; typed: string; e164: string; national: string } | { ok: false; problem: PhoneProblem };
 
 /** Longest text accepted, however it is spaced. */
-export const PHONE_MAX_TYPED = 40;
+const PHONE_MAX_TYPED = 40;
 
 // Separators people and dictation software add: spaces of every kind,
 // brackets, hyphens and dashes, dots and slashes.
@@ -56,11 +55,11 @@ export function parseUkPhone(input: string): ParsedPhone {
 }
 
 /** Ofcom's drama numbers, never real ones: the examples in hints and messages. */
-export const PHONE_EXAMPLES = '01632 960 001, 07700 900 982 or +44 808 157 0192';
+const PHONE_EXAMPLES = '01632 960 001, 07700 900 982 or +44 808 157 0192';
 export const MOBILE_EXAMPLE = '07700 900 982';
 
 /** The answer to a phone question: what was typed, and the number to dial. */
-export interface PhoneAnswer {
+interface PhoneAnswer {
   typed: string;
   e164: string;
 }

@@ -33,7 +33,7 @@
  * first, as the browser does.
  */
 import { fillCheckAnswers, labelFromPage, type ChoiceLabel, type SummarySection } from './check-answers.ts';
-import { enhanceForm, type EnhancedForm } from './enhance.ts';
+import { enhanceForm } from './enhance.ts';
 import { focusTarget, removeSummary, setFieldError } from './errors.ts';
 import type { FormAnswers, FormDefinition, Step } from './form.ts';
 import { validate, type FieldError } from './validate.ts';
@@ -47,12 +47,6 @@ interface StepState {
   depth: number;
 }
 
-export interface SteppedForm extends EnhancedForm {
-  /** The step shown now. */
-  current: () => string;
-  show: (id: string) => void;
-}
-
 /**
  * `summarise` turns the checked answers into the check step's rows (the
  * form's own summary, the same one the server's check page shows); the
@@ -62,12 +56,12 @@ export function enhanceSteps<TForm extends FormDefinition>(
   form: HTMLFormElement,
   definition: TForm,
   summarise: (answers: FormAnswers<TForm>, label: ChoiceLabel) => SummarySection[],
-): SteppedForm | undefined {
+): void {
   const sections = new Map<string, HTMLElement>();
   for (const section of form.querySelectorAll<HTMLElement>('[data-step]'))
     sections.set(section.dataset['step']!, section);
   const steps = (definition.steps ?? []).filter((step) => sections.has(step.id));
-  if (steps.length === 0 || !sections.has(CHECK) || typeof history.pushState !== 'function') return undefined;
+  if (steps.length === 0 || !sections.has(CHECK) || typeof history.pushState !== 'function') return;
 
   const button = form.querySelector<HTMLButtonElement>('button[type="submit"], button:not([type])');
   const back = form.querySelector<HTMLButtonElement>('[data-back]');
@@ -129,7 +123,7 @@ export function enhanceSteps<TForm extends FormDefinition>(
       if (step && step.id !== current) show(step.id, { focus: false });
     },
   });
-  if (!enhanced) return undefined;
+  if (!enhanced) return;
   for (const caption of form.querySelectorAll<HTMLElement>('[data-step-caption]'))
     caption.textContent = caption.dataset['stepCaption'] ?? '';
 
@@ -299,5 +293,4 @@ export function enhanceSteps<TForm extends FormDefinition>(
   }
 
   form.setAttribute('data-steps', '');
-  return { ...enhanced, current: () => current, show: (id: string) => show(id) };
 }

@@ -42,7 +42,7 @@ export const NAME_MAX = 100;
  * How a question's messages name its answer: "Home address" gives "Home
  * address must be 300 characters or fewer" (GOV.UK wording).
  */
-export interface TextWords {
+interface TextWords {
   /** For a blank answer to a question that must be answered: "Enter the person's home address". */
   missing: string;
   /** The answer's name at the start of a sentence: "Home address". */

@@ -16,7 +16,7 @@ export interface FieldError {
   target: string;
 }
 
-export type Validation<TData> =
+type Validation<TData> =
   | { ok: true; data: TData }
   | {
       ok: false;
@@ -28,7 +28,7 @@ export type Validation<TData> =
       values: RawValues;
     };
 
-export interface ValidateOptions {
+interface ValidateOptions {
   /** Check only these questions (one step of a longer form); the others are ignored. */
   only?: readonly string[];
 }

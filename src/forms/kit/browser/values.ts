@@ -4,7 +4,7 @@
  * boxes). The same shape whether it came from a browser's FormData, a
  * urlencoded body or JSON, so browser and server check exactly the same thing.
  */
-export type RawValue = string | string[];
+type RawValue = string | string[];
 export type RawValues = Record<string, RawValue>;
 
 /** Name/value pairs (FormData, URLSearchParams) as RawValues; files are ignored. */

@@ -1,0 +1,82 @@
+/**
+ * A new form is its folder, not a copy of another: the `duplicates` command
+ * (on PATH on the team's and CI machines) scans src/forms/ for runs of six
+ * or more lines that are the same, or the same shape, in two places; no such
+ * run may join two form folders. What forms share belongs in src/forms/kit/.
+ * A form's questions.ts is left aside: it is its words and choice lists,
+ * data whose shape is alike in every form.
+ *
+ * Without the command (a machine other than the team's) the test is skipped
+ * and says so; on CI (CI set) it fails instead.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const FORMS = path.join(ROOT, 'src/forms');
+const KIT = 'kit';
+/** A form's words and choice lists: data, alike in shape from form to form. */
+const DATA_FILES = new Set(['questions.ts']);
+
+const available = spawnSync('duplicates', ['--help'], { encoding: 'utf8' }).status === 0;
+
+interface Pair {
+  row: string;
+  places: [string, string];
+}
+
+/** The rows of `duplicates`: "D1 a/x.ts:10-24 ~ b/y.ts:40-54 shape (+2 more runs)". */
+function pairsIn(output: string): Pair[] {
+  return [...output.matchAll(/^D\d+ (\S+):\d+-\d+ ~ (\S+):\d+-\d+.*$/gm)].map((match) => ({
+    row: match[0],
+    places: [match[1]!, match[2]!],
+  }));
+}
+
+/** A pair that joins two different form folders (not the kit), data files aside. */
+function joinsTwoForms({ places }: Pair): boolean {
+  const [a, b] = places.map((place) => place.split('/'));
+  const folders = [a![0]!, b![0]!];
+  if (folders.includes(KIT) || folders[0] === folders[1]) return false;
+  return !(DATA_FILES.has(a![a!.length - 1]!) && DATA_FILES.has(b![b!.length - 1]!));
+}
+
+describe('no code is copied from one form to another', () => {
+  test('the duplicate scan of src/forms/ finds no run shared by two form folders', (t) => {
+    if (!available) {
+      assert.ok(!process.env['CI'], 'the duplicates command is not on PATH on this CI machine');
+      t.skip('the duplicates command is not on PATH here');
+      return;
+    }
+    const run = spawnSync('duplicates', ['--repo', FORMS, '--most', '200', '--seconds', '120'], {
+      encoding: 'utf8',
+    });
+    assert.equal(run.status, 0, run.stderr);
+    assert.doesNotMatch(run.stdout, /^incomplete:/m, run.stdout);
+    assert.doesNotMatch(run.stdout, /more pairs\)/, 'every pair is listed');
+    const shared = pairsIn(run.stdout).filter(joinsTwoForms);
+    assert.deepEqual(
+      shared.map((pair) => pair.row),
+      [],
+      'move what two forms share into src/forms/kit/',
+    );
+  });
+
+  test('the rule: a run between two form folders counts, one with the kit or inside a form does not', () => {
+    const pair = (a: string, b: string): Pair => ({ row: `${a} ~ ${b}`, places: [a, b] });
+    assert.equal(joinsTwoForms(pair('callback/email.ts', 'referral/email.ts')), true);
+    assert.equal(joinsTwoForms(pair('callback/Page.astro', 'referral/Questions.astro')), true);
+    assert.equal(joinsTwoForms(pair('callback/questions.ts', 'referral/questions.ts')), false);
+    assert.equal(joinsTwoForms(pair('kit/email.ts', 'referral/email.ts')), false);
+    assert.equal(joinsTwoForms(pair('referral/Page.astro', 'referral/Page.astro')), false);
+    assert.deepEqual(
+      pairsIn('2 pairs\nD1 callback/a.ts:1-9 ~ referral/b.ts:3-11 shape\nD2 kit/c.ts:1-6 ~ kit/d.ts:2-7'),
+      [
+        { row: 'D1 callback/a.ts:1-9 ~ referral/b.ts:3-11 shape', places: ['callback/a.ts', 'referral/b.ts'] },
+        { row: 'D2 kit/c.ts:1-6 ~ kit/d.ts:2-7', places: ['kit/c.ts', 'kit/d.ts'] },
+      ],
+    );
+  });
+});
