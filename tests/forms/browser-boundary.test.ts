@@ -30,7 +30,8 @@ function filesUnder(folder: string, ending: string): string[] {
 /** Specifiers a module imports at run time (type-only imports are erased). */
 function runtimeImports(source: string): string[] {
   const found: string[] = [];
-  const statements = /(?:^|[;\n])\s*(import|export)\s+(type\s+)?([^;]*?)\s*from\s*['"]([^'"]+)['"]|import\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+  const statements =
+    /(?:^|[;\n])\s*(import|export)\s+(type\s+)?([^;]*?)\s*from\s*['"]([^'"]+)['"]|import\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
   for (const match of source.matchAll(statements)) {
     const [, , typeOnly, clause = '', specifier, bare, dynamic] = match;
     if (bare || dynamic) {

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import { BANNED, checkSentenceLength, format, stringChunk, type Chunk } from '../content/easy-read.ts';
 import type { QuestionWords } from '../../src/forms/kit/fields.ts';
-import { STEPS, questions } from '../../src/forms/referral/questions.ts';
+import { STEP_WORDS, questions } from '../../src/forms/referral/questions.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const FILE = 'src/forms/referral/questions.ts';
@@ -32,7 +32,7 @@ function questionChunks(): Chunk[] {
       }
     }
   }
-  for (const step of STEPS) chunks.push(stringChunk(`${FILE} steps`, step.title, 1));
+  for (const step of Object.values(STEP_WORDS)) chunks.push(stringChunk(`${FILE} steps`, step.title, 1));
   return chunks;
 }
 
@@ -99,7 +99,7 @@ describe('easy read: the referral form', () => {
       ...Object.values(questions('borough') as Record<string, QuestionWords>).flatMap((question) =>
         question.picture ? [question.picture] : [],
       ),
-      ...STEPS.map((step) => step.picture),
+      ...Object.values(STEP_WORDS).map((step) => step.picture),
     ];
     for (const file of ASTRO_FILES) {
       for (const match of readFileSync(path.join(ROOT, file), 'utf8').matchAll(

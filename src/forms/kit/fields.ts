@@ -58,10 +58,22 @@ export function describe({ name, words, state }: QuestionProps, ...extra: (strin
   return { hint, error, describedBy };
 }
 
-/** A step of a form in steps, with the words the page shows for it. */
-export interface StepWords extends Step {
+/** A step's words: its heading, and its picture. */
+export interface StepWords {
   title: string;
   picture?: string;
+}
+
+/** A form's steps with their headings, in order (none for a one-page form). */
+export function stepsWithWords(
+  steps: readonly Step[] | undefined,
+  words: Readonly<Record<string, StepWords>> = {},
+): (Step & StepWords)[] {
+  return (steps ?? []).map((step) => {
+    const title = words[step.id]?.title;
+    if (!title) throw new Error(`The step "${step.id}" has no title in the form's page words`);
+    return { ...step, title };
+  });
 }
 
 /** The labels of the options a person chose from, from the questions' words (the server's check page). */

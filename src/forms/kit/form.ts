@@ -9,6 +9,7 @@ import type { Area } from '../../area/schema.ts';
 import type { IsoDate } from '../../time/london.ts';
 import type { FormAnswers, FormDefinition } from './browser/form.ts';
 import type { RenderedEmail } from './email.ts';
+import type { StepWords } from './fields.ts';
 
 export interface Form<TDefinition extends FormDefinition = FormDefinition> {
   /** The form page's address, such as "/refer"; its confirmation page is "/refer/sent". */
@@ -33,6 +34,8 @@ interface PageWords {
   cannot: string;
   /** The sentence before the link to the other ways to ask. */
   otherWays: string;
+  /** A form in steps: each step's heading and picture, by its id. */
+  steps?: Readonly<Record<string, StepWords>>;
 }
 
 interface View {

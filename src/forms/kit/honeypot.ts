@@ -1,6 +1,6 @@
 /**
  * The honeypot: a question labelled "Leave this blank" that people never see
- * or hear (src/components/form/Honeypot.astro) and form-filling robots
+ * or hear (src/forms/kit/components/Honeypot.astro) and form-filling robots
  * answer. A post that answers it gets the same reply as a real one (a
  * confirmation with a reference-looking value) but nothing is queued, and
  * the log counts it (the form's id only, never what was sent). No CAPTCHA.
@@ -8,8 +8,6 @@
  * The field's name matches nothing that browsers or password managers fill
  * in (not "website", "url", "email", "company"...): a person whose browser
  * filled the honeypot would lose their request without knowing.
- *
- * Server-only: handle.ts uses it; the component needs only the name.
  */
 import { newReference } from '../../queue/reference.ts';
 import { single, type RawValues } from './browser/values.ts';

@@ -49,7 +49,7 @@ type PostOutcome<TData = unknown, THold extends string = never> =
 /** Headers for every form response: nothing personal is cached anywhere. */
 export const NO_STORE = { 'Cache-Control': 'no-store' } as const;
 
-export const NOT_SENT = 'Your answers have not been sent. Try again in a few minutes.';
+const NOT_SENT = 'Your answers have not been sent. Try again in a few minutes.';
 
 interface FormPostOptions<TData = never, THold extends string = never> {
   /**
@@ -63,8 +63,7 @@ interface FormPostOptions<TData = never, THold extends string = never> {
    * For a form with a check-your-answers page: called with good answers
    * before `submit`. Return the name of a page to show instead of sending
    * (the outcome is `hold`, status 200; JSON clients get 409 `{ hold }`), or
-   * undefined to send. The referral form holds until the person presses
-   * "Send referral" (`confirm=yes`), and always when consent is refused.
+   * undefined to send. Forms in steps hold with `holdUntilConfirmed`.
    */
   hold?: (data: TData, values: RawValues) => THold | undefined;
 }

@@ -6,6 +6,7 @@
 import type { Form } from '../kit/form.ts';
 import { chooseRegister } from '../kit/register.ts';
 import { renderReferralEmail } from './email.ts';
+import { STEP_WORDS } from './questions.ts';
 import { ageFromAnswers, referralForm, type ReferralForm } from './schema.ts';
 import { londonDate } from '../../time/london.ts';
 
@@ -33,6 +34,7 @@ export const referral: Form<ReferralForm> = {
       'Ask for someone to join the Dynamic Support Register (DSR): for yourself, or for someone you care for.',
     cannot: 'ask to join the DSR',
     otherWays: 'You can ask in other ways.',
+    steps: STEP_WORDS,
   },
   confirmation: {
     title: 'We have your referral',

@@ -13,6 +13,7 @@
  */
 import { choicesOf } from '../kit/browser/choices.ts';
 import { MOBILE_EXAMPLE } from '../kit/browser/phone.ts';
+import type { Step } from '../kit/browser/form.ts';
 import type { QuestionWords, StepWords } from '../kit/fields.ts';
 
 // The values each choice question sends, in the order offered: the schema
@@ -285,37 +286,29 @@ export function questions(placeKind: string) {
 
 /** The 8 topics: one step each with JavaScript, and one section each without it. */
 export const STEPS = [
-  { id: 'safety', title: 'Safety first', picture: 'sos', fields: ['danger'] },
-  { id: 'who', title: 'Who is filling in this form', picture: 'people', fields: ['filler'] },
-  {
-    id: 'person',
-    title: 'About the person',
-    picture: 'person',
-    fields: ['name', 'dob', 'address', 'postcode', 'place', 'gp', 'nhsNumber'],
-  },
-  { id: 'diagnosis', title: 'Learning disability and autism', picture: 'diagnosis', fields: ['diagnosis'] },
-  {
-    id: 'support',
-    title: 'Why the person needs extra support now',
-    picture: 'worried',
-    fields: ['reasons', 'reasonsOther', 'happening'],
-  },
-  {
-    id: 'consent',
-    title: 'Saying yes to the DSR',
-    picture: 'agree',
-    fields: ['consent16', 'capacityDetail', 'consentUnder16'],
-  },
-  {
-    id: 'contact',
-    title: 'How we contact you',
-    picture: 'phone',
-    fields: ['fillerName', 'relationship', 'contactMethod', 'phone', 'email', 'letterAddress'],
-  },
-  { id: 'needs', title: 'Help to communicate', picture: 'speaking', fields: ['needs', 'needsLanguage', 'needsOther'] },
-] as const satisfies readonly StepWords[];
+  { id: 'safety', fields: ['danger'] },
+  { id: 'who', fields: ['filler'] },
+  { id: 'person', fields: ['name', 'dob', 'address', 'postcode', 'place', 'gp', 'nhsNumber'] },
+  { id: 'diagnosis', fields: ['diagnosis'] },
+  { id: 'support', fields: ['reasons', 'reasonsOther', 'happening'] },
+  { id: 'consent', fields: ['consent16', 'capacityDetail', 'consentUnder16'] },
+  { id: 'contact', fields: ['fillerName', 'relationship', 'contactMethod', 'phone', 'email', 'letterAddress'] },
+  { id: 'needs', fields: ['needs', 'needsLanguage', 'needsOther'] },
+] as const satisfies readonly Step[];
 
 export type StepId = (typeof STEPS)[number]['id'];
+
+/** Each step's heading and picture. */
+export const STEP_WORDS = {
+  safety: { title: 'Safety first', picture: 'sos' },
+  who: { title: 'Who is filling in this form', picture: 'people' },
+  person: { title: 'About the person', picture: 'person' },
+  diagnosis: { title: 'Learning disability and autism', picture: 'diagnosis' },
+  support: { title: 'Why the person needs extra support now', picture: 'worried' },
+  consent: { title: 'Saying yes to the DSR', picture: 'agree' },
+  contact: { title: 'How we contact you', picture: 'phone' },
+  needs: { title: 'Help to communicate', picture: 'speaking' },
+} as const satisfies Record<StepId, StepWords>;
 
 function capitalise(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
