@@ -21,7 +21,6 @@ export function setUpCharacterCounts(form: HTMLFormElement): void {
     const status = field?.querySelector<HTMLElement>('[data-count-status]');
     const live = field?.querySelector<HTMLElement>('[data-count-live]');
     if (!textarea || !status || !live || !Number.isInteger(max) || max < 1) continue;
-    status.hidden = false;
 
     let pause: ReturnType<typeof setTimeout> | undefined;
     const update = (announce: boolean): void => {
