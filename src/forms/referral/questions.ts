@@ -31,12 +31,10 @@ export const NEEDS = ['easy-read', 'large-print', 'bsl', 'language', 'advocate',
 export const PLACE_NOT_SURE = 'not-sure';
 
 export const ADDRESS_MAX = 300;
-export const GP_MAX = 100;
 export const REASONS_OTHER_MAX = 200;
 export const HAPPENING_MAX = 1000;
 export const CAPACITY_DETAIL_MAX = 500;
 export const RELATIONSHIP_MAX = 100;
-export const EMAIL_MAX = 254;
 export const LANGUAGE_MAX = 50;
 export const NEEDS_OTHER_MAX = 200;
 

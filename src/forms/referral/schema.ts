@@ -13,10 +13,11 @@
  */
 import * as v from 'valibot';
 import { dateSchema, readDateParts } from '../kit/browser/date.ts';
-import { defineForm, type FieldSchema, type FormAnswers } from '../kit/browser/form.ts';
-import { ageOn, checkNhsNumber, consentBand, normalisePostcode } from '../kit/browser/person.ts';
+import { someOf } from '../kit/browser/choices.ts';
+import { asked, defineForm, type FormAnswers } from '../kit/browser/form.ts';
+import { ageOn, consentBand, gpSurgery, nhsNumber, postcode } from '../kit/browser/person.ts';
 import { ukPhone } from '../kit/browser/phone.ts';
-import { countCharacters, optionalText, requiredName, requiredText, tidyText } from '../kit/browser/text.ts';
+import { emailAddress, optionalText, requiredName, requiredText } from '../kit/browser/text.ts';
 import { many, single, type RawValues } from '../kit/browser/values.ts';
 import {
   ADDRESS_MAX,
@@ -26,9 +27,7 @@ import {
   CONTACT_METHOD,
   DANGER,
   DIAGNOSIS,
-  EMAIL_MAX,
   FILLER,
-  GP_MAX,
   HAPPENING_MAX,
   LANGUAGE_MAX,
   NEEDS,
@@ -48,31 +47,6 @@ interface ReferralSettings {
   /** Today on a London clock, 'YYYY-MM-DD': the day of sending. */
   today: () => string;
 }
-
-/**
- * A follow-up question: checked only when `applies` says it is asked, and
- * then it must be answered; absent from the answers otherwise, so its type
- * allows undefined (see FormDefinition.applies).
- */
-function asked<TSchema extends FieldSchema>(
-  schema: TSchema,
-): v.GenericSchema<unknown, v.InferOutput<TSchema> | undefined> {
-  return schema as unknown as v.GenericSchema<unknown, v.InferOutput<TSchema> | undefined>;
-}
-
-/** Several answers from check boxes, each one of `choices`, each once, in the order offered. */
-function choicesFrom<T extends string>(choices: readonly T[], message: string, atLeastOne: boolean) {
-  return v.pipe(
-    v.array(v.picklist(choices, message), message),
-    v.check((list) => !atLeastOne || list.length > 0, message),
-    v.transform((list) => choices.filter((choice) => list.includes(choice))),
-  );
-}
-
-/** The GP question: a surgery's name, or "I do not know". */
-type GpAnswer = { known: true; name: string } | { known: false };
-
-const SEPARATED_SPACES = /\s+/g;
 
 const readDob = readDateParts('dob');
 
@@ -110,58 +84,15 @@ export function referralForm(settings: ReferralSettings) {
       name: requiredName({ missing: "Enter the person's full name", subject: 'Full name' }),
       dob,
       address: requiredText(ADDRESS_MAX, { missing: "Enter the person's home address", subject: 'Home address' }),
-      postcode: v.pipe(
-        v.string('Enter the postcode'),
-        v.transform((value) => value.trim()),
-        v.nonEmpty('Enter the postcode'),
-        v.rawTransform(({ dataset, addIssue, NEVER }) => {
-          const postcode = normalisePostcode(dataset.value);
-          if (postcode) return postcode;
-          addIssue({ message: 'Enter a real postcode, like SE1 7EH' });
-          return NEVER;
-        }),
-      ),
+      postcode: postcode('Enter the postcode'),
       place: v.picklist(
         [...settings.places, PLACE_NOT_SURE],
         `Select the ${kind} the person lives in, or I am not sure`,
       ),
-      gp: v.pipe(
-        v.custom<{ name?: unknown; unknown?: unknown }>((input) => typeof input === 'object' && input !== null),
-        v.rawTransform(({ dataset, addIssue, NEVER }): GpAnswer => {
-          const typed =
-            typeof dataset.value.name === 'string' ? tidyText(dataset.value.name).replace(SEPARATED_SPACES, ' ') : '';
-          if (typed === '') {
-            if (dataset.value.unknown === 'yes') return { known: false };
-            addIssue({ message: 'Enter the name of the GP surgery, or select I do not know' });
-            return NEVER;
-          }
-          if (countCharacters(typed) > GP_MAX) {
-            addIssue({ message: `GP surgery must be ${GP_MAX} characters or fewer` });
-            return NEVER;
-          }
-          return { known: true, name: typed };
-        }),
-      ),
-      nhsNumber: v.optional(
-        v.pipe(
-          v.string(),
-          v.transform((value) => value.trim()),
-          v.rawTransform(({ dataset, addIssue, NEVER }): string | undefined => {
-            if (dataset.value === '') return undefined;
-            const checked = checkNhsNumber(dataset.value);
-            if (checked.ok) return checked.display;
-            addIssue({
-              message:
-                checked.problem === 'format'
-                  ? 'NHS number must be 10 numbers'
-                  : 'NHS number is not right. Check each number',
-            });
-            return NEVER;
-          }),
-        ),
-      ),
+      gp: gpSurgery(),
+      nhsNumber: nhsNumber(),
       diagnosis: v.picklist(DIAGNOSIS, 'Select the answer that fits the person best'),
-      reasons: choicesFrom(REASONS, 'Select why the person might need extra support now', true),
+      reasons: someOf(REASONS, 'Select why the person might need extra support now', true),
       reasonsOther: asked(
         requiredText(REASONS_OTHER_MAX, { missing: 'Enter the other reason', subject: 'The other reason' }),
       ),
@@ -178,24 +109,11 @@ export function referralForm(settings: ReferralSettings) {
       ),
       contactMethod: v.picklist(CONTACT_METHOD, 'Select the best way to contact you'),
       phone: asked(ukPhone('Enter your phone number')),
-      email: asked(
-        v.pipe(
-          v.string('Enter your email address'),
-          v.transform((value) => value.trim()),
-          v.nonEmpty('Enter your email address'),
-          v.check(
-            (value) => countCharacters(value) <= EMAIL_MAX,
-            `Email address must be ${EMAIL_MAX} characters or fewer`,
-          ),
-          // One plain address: ASCII, no spaces, commas or brackets, so it can be the email's Reply-To.
-          v.regex(/^[\x21-\x7e]+$/, 'Enter an email address in the correct format, like name@example.com'),
-          v.email('Enter an email address in the correct format, like name@example.com'),
-        ),
-      ),
+      email: asked(emailAddress('Enter your email address')),
       letterAddress: asked(
         requiredText(ADDRESS_MAX, { missing: 'Enter your address for letters', subject: 'Your address for letters' }),
       ),
-      needs: choicesFrom(NEEDS, 'Select the help to communicate from the list', false),
+      needs: someOf(NEEDS, 'Select the help to communicate from the list', false),
       needsLanguage: asked(requiredText(LANGUAGE_MAX, { missing: 'Enter the language', subject: 'Language' })),
       needsOther: asked(
         requiredText(NEEDS_OTHER_MAX, { missing: 'Enter the other help you need', subject: 'Other help' }),

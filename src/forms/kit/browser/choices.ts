@@ -4,11 +4,24 @@
  * schema takes the values from there, and the check-your-answers page and
  * the team's email take the labels.
  */
+import * as v from 'valibot';
 
 export interface Choice<TValue extends string = string> {
   value: TValue;
   label: string;
   hint?: string;
+}
+
+/**
+ * A check boxes question: several answers, each one of `values`, each once,
+ * in the order offered; with `atLeastOne`, none is an error.
+ */
+export function someOf<T extends string>(values: readonly T[], message: string, atLeastOne: boolean) {
+  return v.pipe(
+    v.array(v.picklist(values, message), message),
+    v.check((list) => !atLeastOne || list.length > 0, message),
+    v.transform((list) => values.filter((value) => list.includes(value))),
+  );
 }
 
 /** The labels of a question's choices: one for each value. */

@@ -82,6 +82,17 @@ export type FormAnswers<TForm extends FormDefinition> = Simplify<
 >;
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
 
+/**
+ * A follow-up question: checked only when `applies` says it is asked, and
+ * then it must be answered; absent from the answers otherwise, so its type
+ * allows undefined (see FormDefinition.applies).
+ */
+export function asked<TSchema extends FieldSchema>(
+  schema: TSchema,
+): v.GenericSchema<unknown, v.InferOutput<TSchema> | undefined> {
+  return schema as unknown as v.GenericSchema<unknown, v.InferOutput<TSchema> | undefined>;
+}
+
 /** Keeps the literal field names, so answers and errors are typed. */
 export function defineForm<TFields extends Record<string, FieldSchema>>(
   form: FormDefinition<TFields>,

@@ -1,12 +1,16 @@
 /**
  * Rules about the person a form is about, the same for every form: age on
  * the day of sending, which consent question applies at that age, the NHS
- * number check digit and UK postcodes.
+ * number check digit, UK postcodes and GP surgeries, and the questions built
+ * on them.
  *
  * Dates are 'YYYY-MM-DD' calendar dates on a
  * London clock (the server's `londonToday()`; the browser is given the
  * server's day in the page, so both decide the same way).
  */
+
+import * as v from 'valibot';
+import { countCharacters, tidyText } from './text.ts';
 
 /** The age at which a person decides about consent for themselves (Mental Capacity Act 2005). */
 const CONSENT_AGE = 16;
@@ -87,4 +91,70 @@ export function normalisePostcode(input: string): string | undefined {
   const compact = input.replace(/[\s\u00a0]/g, '').toUpperCase();
   if (!/^[A-Z]{1,2}\d[A-Z\d]?\d[A-Z]{2}$/.test(compact)) return undefined;
   return `${compact.slice(0, -3)} ${compact.slice(-3)}`;
+}
+
+/** A UK postcode question: any case, with or without its space; the answer in capitals with one space. */
+export function postcode(missing: string) {
+  return v.pipe(
+    v.string(missing),
+    v.transform((value) => value.trim()),
+    v.nonEmpty(missing),
+    v.rawTransform(({ dataset, addIssue, NEVER }) => {
+      const normalised = normalisePostcode(dataset.value);
+      if (normalised) return normalised;
+      addIssue({ message: 'Enter a real postcode, like SE1 7EH' });
+      return NEVER;
+    }),
+  );
+}
+
+/** An NHS number question that may be left blank: the answer as "943 476 5919". */
+export function nhsNumber() {
+  return v.optional(
+    v.pipe(
+      v.string(),
+      v.transform((value) => value.trim()),
+      v.rawTransform(({ dataset, addIssue, NEVER }): string | undefined => {
+        if (dataset.value === '') return undefined;
+        const checked = checkNhsNumber(dataset.value);
+        if (checked.ok) return checked.display;
+        addIssue({
+          message:
+            checked.problem === 'format'
+              ? 'NHS number must be 10 numbers'
+              : 'NHS number is not right. Check each number',
+        });
+        return NEVER;
+      }),
+    ),
+  );
+}
+
+/** The GP question: a surgery's name, or "I do not know". */
+type GpAnswer = { known: true; name: string } | { known: false };
+
+export const GP_MAX = 100;
+
+/**
+ * The GP surgery question: a name, or a ticked "I do not know". It reads
+ * `{ name, unknown }` (the text box and the check box, `unknown` is "yes"
+ * when ticked).
+ */
+export function gpSurgery() {
+  return v.pipe(
+    v.custom<{ name?: unknown; unknown?: unknown }>((input) => typeof input === 'object' && input !== null),
+    v.rawTransform(({ dataset, addIssue, NEVER }): GpAnswer => {
+      const typed = typeof dataset.value.name === 'string' ? tidyText(dataset.value.name).replace(/\s+/g, ' ') : '';
+      if (typed === '') {
+        if (dataset.value.unknown === 'yes') return { known: false };
+        addIssue({ message: 'Enter the name of the GP surgery, or select I do not know' });
+        return NEVER;
+      }
+      if (countCharacters(typed) > GP_MAX) {
+        addIssue({ message: `GP surgery must be ${GP_MAX} characters or fewer` });
+        return NEVER;
+      }
+      return { known: true, name: typed };
+    }),
+  );
 }

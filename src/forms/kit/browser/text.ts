@@ -96,3 +96,22 @@ export function optionalName(max: number, subject: string) {
     ),
   );
 }
+
+/** The longest email address (RFC 5321). */
+export const EMAIL_MAX = 254;
+
+/**
+ * The form-filler's email address, to answer them at: one plain address
+ * (ASCII, no spaces, commas or brackets), so it can be the email's Reply-To.
+ */
+export function emailAddress(missing: string) {
+  const format = 'Enter an email address in the correct format, like name@example.com';
+  return v.pipe(
+    v.string(missing),
+    v.transform((value) => value.trim()),
+    v.nonEmpty(missing),
+    v.check((value) => countCharacters(value) <= EMAIL_MAX, tooLong('Email address', EMAIL_MAX)),
+    v.regex(/^[\x21-\x7e]+$/, format),
+    v.email(format),
+  );
+}
