@@ -106,7 +106,7 @@ export async function formPage<TDefinition extends FormDefinition>(
     state.token = outcome.token;
     if (outcome.hold === 'change') {
       const wanted = single(state.values['change']) ?? '';
-      state.focus = wanted in definition.fields ? wanted : undefined;
+      state.focus = Object.hasOwn(definition.fields, wanted) ? wanted : undefined;
     } else state.view = outcome.hold;
   }
   // The same token after errors and through the check page: nothing was queued, and a retry stays one message.
