@@ -12,8 +12,11 @@ import { DEFAULT_AREA } from './area/default.ts';
 import { BODY_LIMIT, refuseLargeBody } from './http/body-limit.ts';
 import { markServedByWrapper, prepareRequest, publicOrigin, trustedProxies } from './http/client-address.ts';
 import { setCommonHeaders } from './http/headers.ts';
+import { plainHelp, plainHelpPage, TOO_LARGE } from './http/help-page.ts';
+import { readHelpSettings } from './http/help-settings.ts';
 import { redactConsole } from './http/log.ts';
 import { startQueue } from './queue/index.ts';
+import { now } from './time/clock.ts';
 
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 // Astro prints errors (with their messages, which may quote an answer) with console.error: keep names and frames only.
@@ -41,6 +44,8 @@ try {
   process.exit(1);
 }
 const publicHttps = origin?.protocol === 'https:';
+const helpSettings = readHelpSettings(root, area);
+const tooLargePage = () => plainHelpPage(TOO_LARGE, plainHelp(helpSettings, now()));
 
 await startQueue();
 const { handler } = await import(entry);
@@ -53,7 +58,7 @@ markServedByWrapper();
 
 const server = http.createServer((req, res) => {
   setCommonHeaders(req, res, publicHttps || 'encrypted' in req.socket);
-  if (refuseLargeBody(req, res)) return;
+  if (refuseLargeBody(req, res, tooLargePage)) return;
   // Client address (X-Forwarded-For only from TRUSTED_PROXIES), no proxy headers, and the public origin.
   prepareRequest(req, proxies, origin);
   compress(req as never, res as never, () => handler(req, res));
