@@ -296,11 +296,13 @@ export function checkPictures(file: string, pictures: Array<{ name: string; line
     .map((p) => ({ file, line: p.line, message: `picture "${p.name}" is not in src/pictures/catalogue.json` }));
 }
 
-/** A page must cite at least one source with a title. */
+/** A page must cite at least one source: each a title, or a document and its quote (tests/content/sources.ts checks quotes). */
 export function checkSources(md: MarkdownFile): Problem[] {
   const sources = md.frontmatter.data.sources;
-  const ok = Array.isArray(sources) && sources.length > 0 && sources.every((s) => typeof s?.title === 'string' && s.title.trim());
-  return ok ? [] : [{ file: md.file, line: md.frontmatter.lines.sources ?? 1, message: 'page needs a "sources" list, each with a title' }];
+  const named = (s: { title?: unknown; doc?: unknown; quote?: unknown }) =>
+    (typeof s?.title === 'string' && s.title.trim() !== '') || (typeof s?.doc === 'string' && s.quote !== undefined);
+  const ok = Array.isArray(sources) && sources.length > 0 && sources.every(named);
+  return ok ? [] : [{ file: md.file, line: md.frontmatter.lines.sources ?? 1, message: 'page needs a "sources" list, each with a title, or a doc and a quote' }];
 }
 
 /**
