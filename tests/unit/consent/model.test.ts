@@ -14,8 +14,14 @@ const consentOf = (area: string) =>
 describe('South East London: 16 and over decide; under 16 a parent or carer, or Gillick competence; best interests', () => {
   const model = consentOf('south-east-london');
   test('16 and over, able to decide: the person', () => {
-    assert.deepEqual(whoDecides(model, { age: 16, canDecide: true }), { decidedBy: ['the-person'], capacityCheck: false });
-    assert.deepEqual(whoDecides(model, { age: 40, canDecide: true }), { decidedBy: ['the-person'], capacityCheck: false });
+    assert.deepEqual(whoDecides(model, { age: 16, canDecide: true }), {
+      decidedBy: ['the-person'],
+      capacityCheck: false,
+    });
+    assert.deepEqual(whoDecides(model, { age: 40, canDecide: true }), {
+      decidedBy: ['the-person'],
+      capacityCheck: false,
+    });
   });
   test('16 and over, not able to decide: a Mental Capacity Assessment, then a best interests meeting', () => {
     assert.deepEqual(whoDecides(model, { age: 17, canDecide: false }), {
@@ -44,7 +50,10 @@ describe('South East London: 16 and over decide; under 16 a parent or carer, or 
 describe('Essex: 16 and over decide; parents or legal guardians for under 16s and for capacity difficulties', () => {
   const model = consentOf('essex');
   test('16 and over, able to decide: the person', () => {
-    assert.deepEqual(whoDecides(model, { age: 16, canDecide: true }), { decidedBy: ['the-person'], capacityCheck: false });
+    assert.deepEqual(whoDecides(model, { age: 16, canDecide: true }), {
+      decidedBy: ['the-person'],
+      capacityCheck: false,
+    });
   });
   test('16 and over with capacity difficulties: parents or legal guardians, with no assessment named', () => {
     assert.deepEqual(whoDecides(model, { age: 30, canDecide: false }), {

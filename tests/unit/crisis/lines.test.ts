@@ -49,7 +49,11 @@ test('the bar shows 999 and NHS 111 option 2 first, then the area lines with ope
 
 test('a closed line points to NHS 111 option 2, and an open one does not', () => {
   const camhs = barLines(sel, WEDNESDAY_2PM).find((line) => line.id === 'camhs-crisis')!;
-  assert.deepEqual(camhs.instead, { name: 'NHS 111 for a mental health crisis', phone: '111', option: 'choose option 2' });
+  assert.deepEqual(camhs.instead, {
+    name: 'NHS 111 for a mental health crisis',
+    phone: '111',
+    option: 'choose option 2',
+  });
   assert.equal(barLines(sel, BANK_HOLIDAY_10AM).find((line) => line.id === 'camhs-crisis')!.instead, undefined);
 });
 
