@@ -25,7 +25,8 @@ const EMERGENCY = `Call 999 For anyone whose life is at risk now. ${ALWAYS}`;
 const NHS_111 = `Call 111 Then choose option 2. For people of any age in a mental health crisis. ${ALWAYS}`;
 const OXLEAS = `Oxleas Crisis Line For adults in Bexley, Bromley and Greenwich. ${ALWAYS} Call 0800 330 8590`;
 const SLAM = `South London and Maudsley Crisis Support For adults in Lambeth, Lewisham and Southwark. ${ALWAYS} Call 0800 731 2864, choose option 1`;
-const camhsOpen = (until: string) => `CAMHS Crisis Line for Children For children. Open now until ${until}. Call 020 3228 5980`;
+const camhsOpen = (until: string) =>
+  `CAMHS Crisis Line for Children For children. Open now until ${until}. Call 020 3228 5980`;
 const camhsClosed = (opens: string) =>
   `CAMHS Crisis Line for Children For children. Closed now. Opens ${opens}. Until then, call 111, choose option 2. Its own number is 020 3228 5980.`;
 
@@ -35,7 +36,12 @@ const TIMES = [
   { name: 'a weekday at 6pm', now: '2026-11-25T18:00:00Z', camhs: camhsOpen('11pm'), camhsOpen: true },
   { name: 'a Saturday at 8:30am', now: '2026-11-28T08:30:00Z', camhs: camhsClosed('today at 9am'), camhsOpen: false },
   { name: 'a bank holiday at 10am', now: '2026-08-31T09:00:00Z', camhs: camhsOpen('11pm'), camhsOpen: true },
-  { name: 'a weekday at 11:30pm', now: '2026-11-25T23:30:00Z', camhs: camhsClosed('tomorrow at 5pm'), camhsOpen: false },
+  {
+    name: 'a weekday at 11:30pm',
+    now: '2026-11-25T23:30:00Z',
+    camhs: camhsClosed('tomorrow at 5pm'),
+    camhsOpen: false,
+  },
 ];
 
 test.describe('the bar at set times', () => {
@@ -110,7 +116,9 @@ test('on paper the bar shows each line with its hours, not whether it is open no
   const printed = await bar(page).evaluate((el) => (el as HTMLElement).innerText);
   expect(printed).not.toContain('Open now');
   expect(printed).not.toContain('Closed now');
-  expect(printed).toContain('Emergency services: call 999. For anyone whose life is at risk now. Open every day, day and night.');
+  expect(printed).toContain(
+    'Emergency services: call 999. For anyone whose life is at risk now. Open every day, day and night.',
+  );
   expect(printed).toContain('NHS 111 for a mental health crisis: call 111, choose option 2.');
   if (area.id === 'south-east-london') {
     expect(printed).toContain(

@@ -42,14 +42,16 @@ test('every page has one h1, the language, the title and the landmarks', async (
       .toBe(CRISIS_REGION);
     // 999 and NHS 111 option 2 are always the first two, visible; Samaritans and Shout are on /crisis.
     for (const href of ['tel:999', 'tel:111']) {
-      await expect.soft(crisis.locator(`a[href="${href}"]`).first(), `${path}: crisis region links ${href}`).toBeVisible();
+      await expect
+        .soft(crisis.locator(`a[href="${href}"]`).first(), `${path}: crisis region links ${href}`)
+        .toBeVisible();
     }
     expect
       .soft(await crisis.locator('a[href^="tel:"]').first().getAttribute('href'), `${path}: the first line to call`)
       .toBe('tel:999');
-    await expect.soft(crisis, `${path}: the bar says the DSR is not a crisis service`).toContainText(
-      'The DSR is not a crisis service.',
-    );
+    await expect
+      .soft(crisis, `${path}: the bar says the DSR is not a crisis service`)
+      .toContainText('The DSR is not a crisis service.');
     expect.soft(await crisis.locator('a[href="/crisis"]').count(), `${path}: crisis region links /crisis`).toBe(1);
 
     expect.soft(await page.locator(MAIN_MENU).count(), `${path}: one main menu`).toBe(1);

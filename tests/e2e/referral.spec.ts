@@ -139,7 +139,8 @@ const test = base.extend<object, { referral: Referral }>({
         place: settings.places.list[Math.min(4, settings.places.list.length - 1)]!,
         // An area whose page names one register for every age (Essex) puts everyone on it.
         register: (id) =>
-          (settings.registers.length === 1 ? settings.registers[0]! : settings.registers.find((r) => r.id === id)!).name,
+          (settings.registers.length === 1 ? settings.registers[0]! : settings.registers.find((r) => r.id === id)!)
+            .name,
       });
       await server.stop();
       await new Promise<void>((resolve) => smtp.close(resolve));
