@@ -208,6 +208,14 @@ describe('the content', () => {
     for (const line of readabilityTable(project.pages).split('\n')) t.diagnostic(line);
   });
 
+  test('a people check is claimed only with both who and when, and none has happened yet', () => {
+    const claims = project.pages
+      .filter((m) => 'checkedBy' in m.frontmatter.data || 'checkedOn' in m.frontmatter.data)
+      .map((m) => m.file);
+    // When an area's readers check a page, set both fields there and list it here.
+    assert.deepEqual(claims, [], 'pages that say people with a learning disability checked them');
+  });
+
   test('every picture is in the catalogue', () => {
     const problems = [
       ...project.markdown.flatMap((m) => checkPictures(m.file, m.pictures, project.catalogue)),

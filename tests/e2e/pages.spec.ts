@@ -228,7 +228,8 @@ test('phone links dial E.164 or short numbers, and show the number they dial', a
       );
       return [...document.querySelectorAll('a[href^="tel:" i], a[href^="sms:" i]')].map((a) => ({
         href: a.getAttribute('href') ?? '',
-        text: (a as HTMLElement).innerText.replace(/\s+/g, ' ').trim(),
+        // A link inside the closed "More crisis lines" has no rendered text yet: read its words.
+        text: ((a as HTMLElement).innerText || a.textContent || '').replace(/\s+/g, ' ').trim(),
         inCrisisRegion: Boolean(crisis?.contains(a)),
       }));
     }, CRISIS_REGION);
@@ -331,7 +332,8 @@ test('header, crisis, menu and footer targets are at least 44 px', async ({ page
             }
             for (const target of root.querySelectorAll('a[href], button, input, select, textarea, summary')) {
               const rect = target.getBoundingClientRect();
-              if (rect.width === 0 && rect.height === 0) continue; // not rendered
+              // Not rendered, or inside a closed <details> ("More crisis lines"): not a target until opened.
+              if ((rect.width === 0 && rect.height === 0) || !target.checkVisibility()) continue;
               const text = (target as HTMLElement).innerText.replace(/\s+/g, ' ').trim();
               // The inline exception (WCAG 2.5.5): a link inside a sentence.
               let block = target.parentElement;
