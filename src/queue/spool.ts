@@ -17,7 +17,7 @@ import { lstat, mkdir, open, opendir, readFile, readdir, rename, rm, unlink } fr
 import path from 'node:path';
 import { readHeader } from './crypto.ts';
 import type { SpoolHeader } from './crypto.ts';
-import { fsyncDir, writeFileDurably, writeSynced } from './durable.ts';
+import { fsyncDir, writeFileDurably, writeSynced } from '../disk/durable.ts';
 
 export type Place = 'active' | 'parked' | 'corrupt';
 
@@ -91,7 +91,7 @@ export class Spool {
     const ok = entries.flatMap((entry, i) => (results[i] ? [] : [{ entry, i }]));
     if (!ok.length) return results;
     try {
-      // Renames and symlinks are quick metadata calls; see durable.ts for why they are synchronous.
+      // Renames and symlinks are quick metadata calls; see src/disk/durable.ts for why they are synchronous.
       for (const { entry, i } of ok) renameSync(tmpOf(i), this.path('active', entry.reference));
       await fsyncDir(this.dirs.active);
       for (const { entry } of ok) {
