@@ -1,23 +1,10 @@
 /**
- * What happened to each message, without personal data: reference, times,
- * attempts and outcome, one JSON line per event in DATA_DIR/ledger/DAY.jsonl.
- * Whole days are deleted after the retention period.
+ * The file spool's ledger (see ../ledger.ts): one JSON line per event in
+ * DATA_DIR/ledger/DAY.jsonl. Whole days are deleted after the retention period.
  */
 import { appendFile, mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-
-export type Outcome = 'delivered' | 'parked' | 'corrupt' | 'retried';
-
-export interface LedgerEntry {
-  reference: string;
-  outcome: Outcome;
-  /** ISO times. */
-  acceptedAt: string | undefined;
-  at: string;
-  attempts: number;
-  /** An SMTP reply code or error code, never reply text. */
-  code?: string | undefined;
-}
+import type { LedgerEntry } from '../ledger.ts';
 
 const DAY_FILE = /^(\d{4}-\d{2}-\d{2})\.jsonl$/;
 
