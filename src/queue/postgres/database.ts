@@ -67,6 +67,9 @@ export function openDatabase(settings: QueueSettings, onIdleError: (error: Error
     async transaction(work) {
       const client = await pool.connect();
       let broken: Error | undefined;
+      // A connection lost between statements is reported as an event, which would otherwise end the process.
+      const lost = (error: Error) => (broken = error);
+      client.on('error', lost);
       try {
         await client.query('BEGIN');
         const tx: Transaction = {
@@ -80,7 +83,8 @@ export function openDatabase(settings: QueueSettings, onIdleError: (error: Error
         await client.query('ROLLBACK').catch((rollbackFailed: Error) => (broken = rollbackFailed));
         throw error;
       } finally {
-        // A connection that could not even roll back is thrown away, not reused.
+        client.off('error', lost);
+        // A connection that broke, or could not even roll back, is thrown away, not reused.
         client.release(broken);
       }
     },

@@ -18,6 +18,7 @@ import {
   type QueueDriver,
   type Readiness,
 } from '../driver.ts';
+import { GroupCommitter } from '../group-commit.ts';
 import { iso } from '../ledger.ts';
 import { describeDatabase, errorCode, openDatabase, type Database } from './database.ts';
 import { createBoss, deliveryQueueOptions, DELIVERY_QUEUE, ensureQueues, jobTimings } from './jobs.ts';
@@ -31,7 +32,6 @@ const HOUR = 3_600_000;
 const PROBE_EVERY_MS = 1000;
 /** The same database error is logged at most this often while it lasts. */
 const LOG_EVERY_MS = 30_000;
-const UNIQUE_VIOLATION = '23505';
 
 export class PostgresDriver implements QueueDriver {
   readonly kind = 'PostgreSQL';
@@ -47,6 +47,7 @@ export class PostgresDriver implements QueueDriver {
   private readonly logged = new Map<string, number>();
   private readonly timers: NodeJS.Timeout[] = [];
   private probe: { at: number; result: Promise<Readiness> } | undefined;
+  private readonly committer = new GroupCommitter<NewMessage, string>((batch) => this.commitBatch(batch));
   private closed = false;
   private delivering = true;
   private wakeReconnect: (() => void) | undefined;
@@ -76,43 +77,70 @@ export class PostgresDriver implements QueueDriver {
     return rows[0]?.reference;
   }
 
+  /** Concurrent accepts share one transaction (group commit): one WAL flush for many. */
   async commit(message: NewMessage): Promise<string> {
+    this.mustBeConnected();
+    const stored = await this.committer.commit(message);
+    if (stored === message.reference) this.worker?.wake();
+    return stored;
+  }
+
+  /**
+   * One transaction for a batch: the tokens' unique keys, the sealed messages
+   * and their jobs commit together, or not at all. Two posts of one token (two
+   * instances, or a retry) meet at the token's key: the later one waits for
+   * the first to commit, stores nothing, and answers with its reference.
+   */
+  private async commitBatch(batch: NewMessage[]): Promise<(string | Error)[]> {
     const boss = this.mustBeConnected();
-    let stored: string;
     try {
-      stored = await this.database.transaction(async (tx) => {
-        // Two posts of one token (two instances, or a retry) meet at the token's unique key: the
-        // second waits for the first to commit, inserts nothing, and answers with its reference.
-        const { rows } = await tx.query<{ reference: string }>(
-          `WITH token AS (
-             INSERT INTO ${SCHEMA}.tokens (token_hash, reference, created_at) VALUES ($1, $2, $5)
-             ON CONFLICT (token_hash) DO NOTHING RETURNING reference
-           )
-           INSERT INTO ${SCHEMA}.messages (reference, channel, sealed, accepted_at)
-           SELECT reference, $3, $4, $5 FROM token RETURNING reference`,
-          [message.tokenHash, message.reference, message.channel, message.sealed, iso(message.acceptedAt)],
+      return await this.database.transaction(async (tx) => {
+        const { rows: claimed } = await tx.query<{ token_hash: string }>(
+          `INSERT INTO ${SCHEMA}.tokens (token_hash, reference, created_at)
+           SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[])
+           ON CONFLICT (token_hash) DO NOTHING RETURNING token_hash`,
+          [batch.map((m) => m.tokenHash), batch.map((m) => m.reference), batch.map((m) => iso(m.acceptedAt))],
         );
-        if (rows.length === 0) {
-          const existing = await tx.query<{ reference: string }>(
-            `SELECT reference FROM ${SCHEMA}.tokens WHERE token_hash = $1`,
-            [message.tokenHash],
+        const isNew = new Set(claimed.map((row) => row.token_hash));
+        const fresh = batch.filter((m) => isNew.has(m.tokenHash));
+        const { rows: inserted } = await tx.query<{ reference: string }>(
+          `INSERT INTO ${SCHEMA}.messages (reference, channel, sealed, accepted_at)
+           SELECT * FROM unnest($1::text[], $2::text[], $3::bytea[], $4::timestamptz[])
+           ON CONFLICT (reference) DO NOTHING RETURNING reference`,
+          [
+            fresh.map((m) => m.reference),
+            fresh.map((m) => m.channel),
+            fresh.map((m) => m.sealed),
+            fresh.map((m) => iso(m.acceptedAt)),
+          ],
+        );
+        const stored = new Set(inserted.map((row) => row.reference));
+        const taken = fresh.filter((m) => !stored.has(m.reference));
+        if (taken.length)
+          await tx.query(`DELETE FROM ${SCHEMA}.tokens WHERE token_hash = ANY($1)`, [taken.map((m) => m.tokenHash)]);
+        if (stored.size)
+          await boss.insert(
+            DELIVERY_QUEUE,
+            [...stored].map((reference) => ({ data: { reference } })),
+            { db: tx.db },
           );
-          return existing.rows[0]!.reference;
-        }
-        await boss.send(DELIVERY_QUEUE, { reference: message.reference }, { db: tx.db });
-        return message.reference;
+        const repeats = batch.filter((m) => !isNew.has(m.tokenHash)).map((m) => m.tokenHash);
+        const { rows: earlier } = repeats.length
+          ? await tx.query<{ token_hash: string; reference: string }>(
+              `SELECT token_hash, reference FROM ${SCHEMA}.tokens WHERE token_hash = ANY($1)`,
+              [repeats],
+            )
+          : { rows: [] };
+        const earlierReference = new Map(earlier.map((row) => [row.token_hash, row.reference]));
+        return batch.map((m) => {
+          if (!isNew.has(m.tokenHash)) return earlierReference.get(m.tokenHash) ?? new Error('token not found');
+          return stored.has(m.reference) ? m.reference : new ReferenceTakenError();
+        });
       });
     } catch (error) {
-      if (
-        errorCode(error) === UNIQUE_VIOLATION &&
-        /messages_pkey/.test((error as { constraint?: string }).constraint ?? '')
-      )
-        throw new ReferenceTakenError();
       this.databaseError(error);
       throw error;
     }
-    if (stored === message.reference) this.worker?.wake();
-    return stored;
   }
 
   readiness(): Promise<Readiness> {
@@ -156,6 +184,7 @@ export class PostgresDriver implements QueueDriver {
     this.closed = true;
     this.wakeReconnect?.();
     await this.connecting;
+    await this.committer.idle();
     // pg-boss's own stop would wait for the database; it has nothing of ours in flight by now.
     await Promise.race([
       this.boss?.stop({ graceful: false, close: false }).catch(() => {}),

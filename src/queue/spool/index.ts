@@ -15,9 +15,9 @@ import {
   type QueueDriver,
   type Readiness,
 } from '../driver.ts';
-import { GroupCommitter } from './group-commit.ts';
+import { GroupCommitter } from '../group-commit.ts';
 import { Ledger } from './ledger.ts';
-import { Spool } from './spool.ts';
+import { Spool, type NewEntry } from './spool.ts';
 import { SpoolWorker } from './worker.ts';
 
 const DAY = 86_400_000;
@@ -31,7 +31,7 @@ export class SpoolDriver implements QueueDriver {
   private readonly context: DeliveryContext;
   private readonly spool: Spool;
   private readonly ledger: Ledger;
-  private readonly committer: GroupCommitter;
+  private readonly committer: GroupCommitter<NewEntry>;
   private readonly worker: SpoolWorker;
   private readonly timers: NodeJS.Timeout[] = [];
   private probe: { at: number; result: Promise<Readiness> } | undefined;
@@ -40,7 +40,7 @@ export class SpoolDriver implements QueueDriver {
     this.context = context;
     this.spool = new Spool(context.settings.dataDir);
     this.ledger = new Ledger(context.settings.dataDir);
-    this.committer = new GroupCommitter(this.spool);
+    this.committer = new GroupCommitter((entries: NewEntry[]) => this.spool.commit(entries));
     this.worker = new SpoolWorker(context, this.spool, this.ledger);
     this.description = `the file spool ${this.spool.root}`;
   }
