@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { test } from 'node:test';
+import pg from 'pg';
 import { PgBoss } from 'pg-boss';
 import { DEAD_LETTER_QUEUE, DELIVERY_QUEUE, JOBS_SCHEMA } from '../../src/queue/postgres/jobs.ts';
 import { freshDatabase } from '../support/postgres.ts';
@@ -93,3 +94,44 @@ test("pg-boss's retention, expiry and retries are set explicitly in the database
   assert.equal(delivery.deleteAfterSeconds, 86_400);
   assert.equal(deadLetters.retentionSeconds, delivery.retentionSeconds);
 });
+
+/** The README's two ways to set up the database, run as written (with a test password). */
+const SETUPS = {
+  'the portal makes its schemas': (db: string, role: string) => [`GRANT CONNECT, CREATE ON DATABASE ${db} TO ${role}`],
+  'an administrator makes the schemas': (db: string, role: string) => [
+    `GRANT CONNECT ON DATABASE ${db} TO ${role}`,
+    `\\c ${db}`,
+    `CREATE SCHEMA dsr_queue AUTHORIZATION ${role}`,
+    `CREATE SCHEMA dsr_jobs AUTHORIZATION ${role}`,
+  ],
+};
+
+for (const [name, grants] of Object.entries(SETUPS)) {
+  test(`the role and grants in the README are enough: ${name}`, { skip }, async (t) => {
+    const url = new URL(await freshDatabase(TEST_DATABASE_URL!));
+    const db = url.pathname.slice(1);
+    const role = `dsr_portal_${randomBytes(4).toString('hex')}`;
+    let client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    await client.connect();
+    await client.query(`CREATE ROLE ${role} LOGIN PASSWORD 'test-only'`);
+    // Nobody else may create anything, as in a database set up with care.
+    await client.query(`REVOKE ALL ON DATABASE ${db} FROM PUBLIC`);
+    for (const statement of grants(db, role)) {
+      if (statement.startsWith('\\c ')) {
+        await client.end();
+        client = new pg.Client({ connectionString: url.toString() });
+        await client.connect();
+        await client.query('REVOKE ALL ON SCHEMA public FROM PUBLIC');
+      } else await client.query(statement);
+    }
+    await client.end();
+    url.username = role;
+    url.password = 'test-only';
+    const relay = await startRelay();
+    t.after(() => relay.close());
+    const { queue } = await startQueueForTest(t, { QUEUE_URL: url.toString(), SMTP_URL: relay.url });
+    assert.deepEqual((await queue.health()).dependencies, { database: { ok: true, code: null } });
+    await queue.accept({ token: newToken(), build: (ref) => sampleMessage(ref) });
+    await waitFor('the delivery', () => relay.received.length === 1);
+  });
+}

@@ -21,8 +21,8 @@ import {
 import { GroupCommitter } from '../group-commit.ts';
 import { iso } from '../ledger.ts';
 import { describeDatabase, errorCode, openDatabase, type Database } from './database.ts';
-import { createBoss, deliveryQueueOptions, DELIVERY_QUEUE, ensureQueues, jobTimings } from './jobs.ts';
-import { checkSealingKey, KeyMismatchError, migrate, SCHEMA } from './schema.ts';
+import { createBoss, deliveryQueueOptions, DELIVERY_QUEUE, ensureQueues, jobTimings, JOBS_SCHEMA } from './jobs.ts';
+import { checkSealingKey, KeyMismatchError, migrate, schemaExists, SCHEMA } from './schema.ts';
 import { keyFingerprint } from '../crypto.ts';
 import { PostgresWorker } from './worker.ts';
 
@@ -200,19 +200,21 @@ export class PostgresDriver implements QueueDriver {
 
   /** Our tables, pg-boss's, the queues' settings, then delivery. False when the database could not be used. */
   private async connect(): Promise<boolean> {
-    const boss = createBoss(this.database, this.timings);
-    boss.on('error', (error) => this.databaseError(error));
-    boss.on('warning', (warning) =>
-      this.logOnce(`warning:${warning.message}`, 'warn', { detail: warning.message }, 'pg-boss warning'),
-    );
+    let boss: PgBoss | undefined;
     try {
       await migrate(this.database);
+      const createSchema = !(await schemaExists(this.database, JOBS_SCHEMA));
+      boss = createBoss(this.database, this.timings, { supervise: true, createSchema });
+      boss.on('error', (error) => this.databaseError(error));
+      boss.on('warning', (warning) =>
+        this.logOnce(`warning:${warning.message}`, 'warn', { detail: warning.message }, 'pg-boss warning'),
+      );
       await checkSealingKey(this.database, keyFingerprint(this.context.key));
       await boss.start();
       await ensureQueues(boss, deliveryQueueOptions(this.context.settings, this.timings));
     } catch (error) {
       this.databaseError(error);
-      await boss.stop({ graceful: false, close: false }).catch(() => {});
+      await boss?.stop({ graceful: false, close: false }).catch(() => {});
       return false;
     }
     this.boss = boss;

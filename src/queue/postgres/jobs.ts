@@ -66,12 +66,21 @@ export function deliveryQueueOptions(settings: QueueSettings, timings: JobTiming
   };
 }
 
-/** `supervise`: expire attempts of dead instances and delete old jobs (every instance does; tools need not). */
-export function createBoss(database: Database, timings: JobTimings, supervise = true): PgBoss {
+/**
+ * `supervise`: expire attempts of dead instances and delete old jobs (every
+ * instance does; tools need not). `createSchema`: false when the schema was
+ * made for us (see schemaExists).
+ */
+export function createBoss(
+  database: Database,
+  timings: JobTimings,
+  options: { supervise: boolean; createSchema: boolean },
+): PgBoss {
   return new PgBoss({
     db: database.db,
     schema: JOBS_SCHEMA,
-    supervise,
+    supervise: options.supervise,
+    createSchema: options.createSchema,
     superviseIntervalSeconds: timings.superviseIntervalSeconds,
     monitorIntervalSeconds: timings.superviseIntervalSeconds,
     schedule: false,

@@ -8,8 +8,9 @@ import type { QueueSettings } from '../../settings.ts';
 import type { ListedMessage, QueueOperations, RetryResult } from '../driver.ts';
 import { iso } from '../ledger.ts';
 import { openDatabase } from './database.ts';
-import { createBoss, DELIVERY_QUEUE, jobTimings } from './jobs.ts';
-import { migrate, SCHEMA } from './schema.ts';
+import type { PgBoss } from 'pg-boss';
+import { createBoss, DELIVERY_QUEUE, jobTimings, JOBS_SCHEMA } from './jobs.ts';
+import { migrate, schemaExists, SCHEMA } from './schema.ts';
 
 interface Row {
   reference: string;
@@ -24,10 +25,12 @@ interface Row {
 export async function openPostgresOperations(settings: QueueSettings): Promise<QueueOperations> {
   const database = openDatabase(settings, () => {});
   // Sending a job needs pg-boss started; this one supervises nothing and changes no settings.
-  const boss = createBoss(database, jobTimings(1000), false);
-  boss.on('error', () => {});
+  let boss: PgBoss;
   try {
     await migrate(database);
+    const createSchema = !(await schemaExists(database, JOBS_SCHEMA));
+    boss = createBoss(database, jobTimings(1000), { supervise: false, createSchema });
+    boss.on('error', () => {});
     await boss.start();
   } catch (error) {
     await database.close();

@@ -77,11 +77,22 @@ export async function checkSealingKey(database: Database, fingerprint: string): 
   if (rows[0]?.fingerprint !== fingerprint) throw new KeyMismatchError();
 }
 
+/**
+ * Whether a schema exists. A role that may not create schemas in the database
+ * can still use one made for it (`CREATE SCHEMA … AUTHORIZATION role`), but
+ * even `CREATE SCHEMA IF NOT EXISTS` needs that right, so it is asked first.
+ */
+export async function schemaExists(database: Database, name: string): Promise<boolean> {
+  const { rows } = await database.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [name]);
+  return rows.length > 0;
+}
+
 /** Creates or updates our tables; safe when several instances start at once. */
 export async function migrate(database: Database): Promise<void> {
+  const exists = await schemaExists(database, SCHEMA);
   await database.transaction(async ({ query }) => {
     await query(`SELECT pg_advisory_xact_lock(hashtext('${SCHEMA}.migrations'))`);
-    await query(`CREATE SCHEMA IF NOT EXISTS ${SCHEMA}`);
+    if (!exists) await query(`CREATE SCHEMA IF NOT EXISTS ${SCHEMA}`);
     await query(
       `CREATE TABLE IF NOT EXISTS ${SCHEMA}.migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`,
     );
