@@ -64,6 +64,5 @@ test('the queue refuses: not sent, answers kept, the phone route and crisis line
   await expect(help.getByRole('link', { name: 'call 999' })).toBeVisible();
   await expect(help.getByRole('link', { name: 'See all crisis lines and when they are open' })).toBeVisible();
   await expect(page.getByLabel('Your name')).toHaveValue('Ada Lovelace');
-  const violations = await runAxe(page, { javaScriptEnabled });
-  expect(violations, describeViolations(violations)).toEqual([]);
+  expect(describeViolations(await runAxe(page, { javaScriptEnabled })), 'axe on the not-sent state').toEqual([]);
 });

@@ -226,7 +226,7 @@ export class PostgresWorker {
     this.context.status.failed(failure);
     const retryAt = await this.database.transaction(async (tx) => {
       await this.boss.fail(DELIVERY_QUEUE, attemptOf(job), { code: failure.code }, { db: tx.db });
-      const retry = await this.boss.getJobById(DELIVERY_QUEUE, job.id, { db: tx.db });
+      const [retry] = await this.boss.findJobs(DELIVERY_QUEUE, { id: job.id, db: tx.db });
       const startAfter = retry?.startAfter;
       await tx.query(
         `UPDATE ${SCHEMA}.messages SET attempts = $2, last_code = $3, next_attempt_at = $4 WHERE reference = $1`,

@@ -31,7 +31,7 @@ export class SpoolDriver implements QueueDriver {
   private readonly context: DeliveryContext;
   private readonly spool: Spool;
   private readonly ledger: Ledger;
-  private readonly committer: GroupCommitter<NewEntry>;
+  private readonly committer: GroupCommitter<NewEntry, undefined>;
   private readonly worker: SpoolWorker;
   private readonly timers: NodeJS.Timeout[] = [];
   private probe: { at: number; result: Promise<Readiness> } | undefined;
