@@ -13,17 +13,16 @@ import { waitFor } from '../queue/helpers/harness.ts';
 import { clusterAvailable, freshDatabase, startCluster } from '../support/postgres.ts';
 import {
   acknowledged,
-  acknowledgedBy,
   answers as answersFor,
-  flood,
+  eachAcknowledges,
   FORM_PATH,
+  type Instance,
   newToken,
   post,
   received,
   sharedEnv,
-  startInstance,
-  type Answer,
-  type Instance,
+  startFlood,
+  startTwo,
 } from './helpers.ts';
 
 const available = clusterAvailable();
@@ -53,20 +52,10 @@ test(
     t.after(() => cluster.destroy());
     const relay = await startRelay();
     t.after(() => relay.close());
-    const env = sharedEnv(await freshDatabase(cluster.url), relay);
-    const a = await startInstance('a', env);
-    const b = await startInstance('b', env);
-    t.after(() => Promise.all([a.stop(), b.stop()]));
-
-    const answers: Answer[] = [];
-    let stop = false;
-    const flooding = flood([a, b], { clients: 8, answers, until: () => stop });
-    t.after(() => (stop = true));
-    await waitFor(
-      'posts acknowledged',
-      () => acknowledgedBy(answers, 'a') >= 3 && acknowledgedBy(answers, 'b') >= 3,
-      60_000,
-    );
+    const [a, b] = await startTwo(t, sharedEnv(await freshDatabase(cluster.url), relay));
+    const flooding = startFlood(t, [a, b], 8);
+    const { answers } = flooding;
+    await eachAcknowledges(answers, [a, b], 3);
 
     await cluster.halt();
     const downFrom = Date.now();
@@ -108,8 +97,7 @@ test(
       async () => (await health(a)).status === 200 && (await health(b)).status === 200,
       30_000,
     );
-    stop = true;
-    await flooding;
+    await flooding.stop();
 
     const whileDown = answers.filter((x) => x.sentAt > downFrom && x.answeredAt < upFrom);
     t.diagnostic(

@@ -14,6 +14,8 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { TestContext } from 'node:test';
+import { waitFor } from '../queue/helpers/harness.ts';
 import { freePort, type Relay } from '../queue/helpers/relay.ts';
 import { formArea, ROOT } from '../security/support.ts';
 
@@ -210,6 +212,42 @@ export function received(relay: Relay): Map<string, Set<string>> {
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Two instances of one queue, stopped after the test. */
+export async function startTwo(t: TestContext, env: Record<string, string>): Promise<[Instance, Instance]> {
+  const a = await startInstance('a', env);
+  const b = await startInstance('b', env);
+  t.after(() => Promise.all([a.stop(), b.stop()]));
+  return [a, b];
+}
+
+/** A flood (see `flood`) that runs until `stop()`, and stops after the test whatever happens. */
+export function startFlood(
+  t: TestContext,
+  instances: Instance[],
+  clients: number,
+): { answers: Answer[]; stop: () => Promise<Answer[]> } {
+  const answers: Answer[] = [];
+  let stopped = false;
+  const flooding = flood(instances, { clients, answers, until: () => stopped });
+  t.after(() => (stopped = true));
+  return {
+    answers,
+    stop: () => {
+      stopped = true;
+      return flooding;
+    },
+  };
+}
+
+/** Resolves once each instance has acknowledged `count` posts (under load, the first can take seconds). */
+export function eachAcknowledges(answers: Answer[], instances: Instance[], count: number): Promise<unknown> {
+  return waitFor(
+    `each instance to acknowledge ${count} posts`,
+    () => instances.every((instance) => acknowledgedBy(answers, instance.name) >= count),
+    60_000,
+  );
+}
 
 /** How many posts `instance` acknowledged that were sent after `since`. */
 export const acknowledgedBy = (answers: Answer[], instance: string, since = 0): number =>

@@ -12,12 +12,12 @@ import { freshDatabase } from '../support/postgres.ts';
 import {
   acknowledged,
   acknowledgedBy,
-  flood,
+  eachAcknowledges,
   received,
   sharedEnv,
   sleep,
-  startInstance,
-  type Answer,
+  startFlood,
+  startTwo,
 } from './helpers.ts';
 
 const skip = TEST_DATABASE_URL ? false : 'no PostgreSQL for tests: run them with `npm test`, or set TEST_DATABASE_URL';
@@ -29,21 +29,10 @@ test(
     let refusing = true;
     const relay = await startRelay({ greeting: () => (refusing ? 421 : undefined) });
     t.after(() => relay.close());
-    const env = sharedEnv(await freshDatabase(TEST_DATABASE_URL!), relay);
-    const a = await startInstance('a', env);
-    const b = await startInstance('b', env);
-    t.after(() => Promise.all([a.stop(), b.stop()]));
-
-    // Under load the first answers can take seconds: the kill's random moment counts from when both answer.
-    const answers: Answer[] = [];
-    let stopAt = Infinity;
-    const flooding = flood([a, b], { clients: 12, answers, until: () => Date.now() > stopAt });
-    t.after(() => (stopAt = 0));
-    await waitFor(
-      'both to acknowledge posts',
-      () => acknowledgedBy(answers, 'a') >= 3 && acknowledgedBy(answers, 'b') >= 3,
-      60_000,
-    );
+    const [a, b] = await startTwo(t, sharedEnv(await freshDatabase(TEST_DATABASE_URL!), relay));
+    const flooding = startFlood(t, [a, b], 12);
+    const { answers } = flooding;
+    await eachAcknowledges(answers, [a, b], 3);
     const killAt = Math.random() * 1500;
     await sleep(killAt);
     a.child.kill('SIGKILL');
@@ -51,8 +40,8 @@ test(
     assert.equal(killed.signal, 'SIGKILL');
     await waitFor('b to carry on alone', () => acknowledgedBy(answers, 'b', killed.at) >= 20, 60_000);
     refusing = false;
-    stopAt = Date.now() + 1000;
-    await flooding;
+    await sleep(1000);
+    await flooding.stop();
 
     const { references, byToken } = acknowledged(answers);
     t.diagnostic(

@@ -13,14 +13,14 @@ import { freshDatabase } from '../support/postgres.ts';
 import {
   acknowledged,
   acknowledgedBy,
-  flood,
-  post,
+  eachAcknowledges,
   newToken,
+  post,
   received,
   sharedEnv,
   sleep,
-  startInstance,
-  type Answer,
+  startFlood,
+  startTwo,
 } from './helpers.ts';
 
 const skip = TEST_DATABASE_URL ? false : 'no PostgreSQL for tests: run them with `npm test`, or set TEST_DATABASE_URL';
@@ -31,27 +31,16 @@ test(
   async (t) => {
     const relay = await startRelay();
     t.after(() => relay.close());
-    const env = sharedEnv(await freshDatabase(TEST_DATABASE_URL!), relay);
-    const a = await startInstance('a', env);
-    const b = await startInstance('b', env);
-    t.after(() => Promise.all([a.stop(), b.stop()]));
-
-    const answers: Answer[] = [];
-    let stopAt = Infinity;
-    const flooding = flood([a, b], { clients: 12, answers, until: () => Date.now() > stopAt });
-    t.after(() => (stopAt = 0));
-    await waitFor(
-      'both to acknowledge posts',
-      () => acknowledgedBy(answers, 'a') >= 5 && acknowledgedBy(answers, 'b') >= 5,
-      60_000,
-    );
+    const [a, b] = await startTwo(t, sharedEnv(await freshDatabase(TEST_DATABASE_URL!), relay));
+    const flooding = startFlood(t, [a, b], 12);
+    const { answers } = flooding;
+    await eachAcknowledges(answers, [a, b], 5);
     await sleep(Math.random() * 500);
     const signalled = Date.now();
     a.child.kill('SIGTERM');
     const exit = await a.exited;
     await waitFor('b to carry on', () => acknowledgedBy(answers, 'b', exit.at) >= 10, 60_000);
-    stopAt = Date.now();
-    await flooding;
+    await flooding.stop();
 
     const took = exit.at - signalled;
     const failed = answers.filter((x) => x.failed);
@@ -86,10 +75,7 @@ test(
 test('the same token posted to both instances at once: one reference, one message', { skip }, async (t) => {
   const relay = await startRelay();
   t.after(() => relay.close());
-  const env = sharedEnv(await freshDatabase(TEST_DATABASE_URL!), relay);
-  const a = await startInstance('a', env);
-  const b = await startInstance('b', env);
-  t.after(() => Promise.all([a.stop(), b.stop()]));
+  const [a, b] = await startTwo(t, sharedEnv(await freshDatabase(TEST_DATABASE_URL!), relay));
   const references: string[] = [];
   for (let round = 0; round < 10; round++) {
     const token = newToken();
