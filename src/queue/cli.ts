@@ -9,7 +9,7 @@
 import { settingsOrExit } from '../settings.ts';
 import type { ListedMessage, QueueOperations } from './driver.ts';
 import { openQueueOperations } from './index.ts';
-import { errorCode } from './postgres/database.ts';
+import { errorCode } from './error-code.ts';
 import { normaliseReference } from './reference.ts';
 
 const USAGE = 'Usage: npm run queue -- list\n       npm run queue -- retry <REFERENCE>';

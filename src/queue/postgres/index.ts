@@ -9,9 +9,9 @@
  * is acknowledged), /healthz says why, and it reconnects by itself.
  */
 import type { PgBoss } from 'pg-boss';
+import { keyFingerprint } from '../crypto.ts';
 import {
   QueueUnavailableError,
-  ReferenceTakenError,
   type DeliveryContext,
   type NewMessage,
   type QueueCounts,
@@ -20,10 +20,11 @@ import {
 } from '../driver.ts';
 import { GroupCommitter } from '../group-commit.ts';
 import { iso } from '../ledger.ts';
-import { describeDatabase, errorCode, openDatabase, type Database } from './database.ts';
-import { createBoss, deliveryQueueOptions, DELIVERY_QUEUE, ensureQueues, jobTimings, JOBS_SCHEMA } from './jobs.ts';
+import { errorCode } from '../error-code.ts';
+import { commitBatch } from './commit.ts';
+import { describeDatabase, openDatabase, type Database } from './database.ts';
+import { createBoss, deliveryQueueOptions, ensureQueues, jobTimings, JOBS_SCHEMA } from './jobs.ts';
 import { checkSealingKey, KeyMismatchError, migrate, schemaExists, SCHEMA } from './schema.ts';
-import { keyFingerprint } from '../crypto.ts';
 import { PostgresWorker } from './worker.ts';
 
 const DAY = 86_400_000;
@@ -85,58 +86,10 @@ export class PostgresDriver implements QueueDriver {
     return stored;
   }
 
-  /**
-   * One transaction for a batch: the tokens' unique keys, the sealed messages
-   * and their jobs commit together, or not at all. Two posts of one token (two
-   * instances, or a retry) meet at the token's key: the later one waits for
-   * the first to commit, stores nothing, and answers with its reference.
-   */
   private async commitBatch(batch: NewMessage[]): Promise<(string | Error)[]> {
     const boss = this.mustBeConnected();
     try {
-      return await this.database.transaction(async (tx) => {
-        const { rows: claimed } = await tx.query<{ token_hash: string }>(
-          `INSERT INTO ${SCHEMA}.tokens (token_hash, reference, created_at)
-           SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[])
-           ON CONFLICT (token_hash) DO NOTHING RETURNING token_hash`,
-          [batch.map((m) => m.tokenHash), batch.map((m) => m.reference), batch.map((m) => iso(m.acceptedAt))],
-        );
-        const isNew = new Set(claimed.map((row) => row.token_hash));
-        const fresh = batch.filter((m) => isNew.has(m.tokenHash));
-        const { rows: inserted } = await tx.query<{ reference: string }>(
-          `INSERT INTO ${SCHEMA}.messages (reference, channel, sealed, accepted_at)
-           SELECT * FROM unnest($1::text[], $2::text[], $3::bytea[], $4::timestamptz[])
-           ON CONFLICT (reference) DO NOTHING RETURNING reference`,
-          [
-            fresh.map((m) => m.reference),
-            fresh.map((m) => m.channel),
-            fresh.map((m) => m.sealed),
-            fresh.map((m) => iso(m.acceptedAt)),
-          ],
-        );
-        const stored = new Set(inserted.map((row) => row.reference));
-        const taken = fresh.filter((m) => !stored.has(m.reference));
-        if (taken.length)
-          await tx.query(`DELETE FROM ${SCHEMA}.tokens WHERE token_hash = ANY($1)`, [taken.map((m) => m.tokenHash)]);
-        if (stored.size)
-          await boss.insert(
-            DELIVERY_QUEUE,
-            [...stored].map((reference) => ({ data: { reference } })),
-            { db: tx.db },
-          );
-        const repeats = batch.filter((m) => !isNew.has(m.tokenHash)).map((m) => m.tokenHash);
-        const { rows: earlier } = repeats.length
-          ? await tx.query<{ token_hash: string; reference: string }>(
-              `SELECT token_hash, reference FROM ${SCHEMA}.tokens WHERE token_hash = ANY($1)`,
-              [repeats],
-            )
-          : { rows: [] };
-        const earlierReference = new Map(earlier.map((row) => [row.token_hash, row.reference]));
-        return batch.map((m) => {
-          if (!isNew.has(m.tokenHash)) return earlierReference.get(m.tokenHash) ?? new Error('token not found');
-          return stored.has(m.reference) ? m.reference : new ReferenceTakenError();
-        });
-      });
+      return await commitBatch(this.database, boss, batch);
     } catch (error) {
       this.databaseError(error);
       throw error;

@@ -13,7 +13,8 @@ import { alertCorrupt, alertParked } from '../alerts.ts';
 import { attemptDelivery, type Outcome } from '../attempt.ts';
 import type { DeliveryContext } from '../driver.ts';
 import { iso } from '../ledger.ts';
-import { errorCode, type Database } from './database.ts';
+import { errorCode } from '../error-code.ts';
+import type { Database } from './database.ts';
 import { DEAD_LETTER_QUEUE, DELIVERY_QUEUE } from './jobs.ts';
 import { SCHEMA } from './schema.ts';
 
