@@ -23,17 +23,15 @@ export async function commitBatch(database: Database, boss: PgBoss, batch: NewMe
     );
     const isNew = new Set(claimed.map((row) => row.token_hash));
     const fresh = batch.filter((m) => isNew.has(m.tokenHash));
-    const { rows: inserted } = await tx.query<{ reference: string }>(
-      `INSERT INTO ${SCHEMA}.messages (reference, channel, sealed, accepted_at)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::bytea[], $4::timestamptz[])
-       ON CONFLICT (reference) DO NOTHING RETURNING reference`,
-      [
-        fresh.map((m) => m.reference),
-        fresh.map((m) => m.channel),
-        fresh.map((m) => m.sealed),
-        fresh.map((m) => iso(m.acceptedAt)),
-      ],
-    );
+    // One row of parameters per message, so each sealed payload goes to the server as bytes, not hex text.
+    const rows = fresh.map((_, i) => `($${i * 4 + 1}, $${i * 4 + 2}, $${i * 4 + 3}, $${i * 4 + 4})`);
+    const { rows: inserted } = fresh.length
+      ? await tx.query<{ reference: string }>(
+          `INSERT INTO ${SCHEMA}.messages (reference, channel, sealed, accepted_at) VALUES ${rows.join(', ')}
+           ON CONFLICT (reference) DO NOTHING RETURNING reference`,
+          fresh.flatMap((m) => [m.reference, m.channel, m.sealed, iso(m.acceptedAt)]),
+        )
+      : { rows: [] };
     const stored = new Set(inserted.map((row) => row.reference));
     const taken = fresh.filter((m) => !stored.has(m.reference));
     if (taken.length)

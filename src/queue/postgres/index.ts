@@ -18,7 +18,7 @@ import {
   type QueueDriver,
   type Readiness,
 } from '../driver.ts';
-import { GroupCommitter } from '../group-commit.ts';
+import { Batcher } from '../batcher.ts';
 import { iso } from '../ledger.ts';
 import { errorCode } from '../error-code.ts';
 import { commitBatch } from './commit.ts';
@@ -48,7 +48,9 @@ export class PostgresDriver implements QueueDriver {
   private readonly logged = new Map<string, number>();
   private readonly timers: NodeJS.Timeout[] = [];
   private probe: { at: number; result: Promise<Readiness> } | undefined;
-  private readonly committer = new GroupCommitter<NewMessage, string>((batch) => this.commitBatch(batch));
+  /** Concurrent accepts share one transaction (group commit), and their token lookups one query. */
+  private readonly committer = new Batcher<NewMessage, string>((batch) => this.commitBatch(batch));
+  private readonly lookups = new Batcher<string, string | undefined>((hashes) => this.findTokens(hashes));
   private closed = false;
   private delivering = true;
   private wakeReconnect: (() => void) | undefined;
@@ -71,17 +73,21 @@ export class PostgresDriver implements QueueDriver {
 
   async findToken(tokenHash: string): Promise<string | undefined> {
     this.mustBeConnected();
-    const { rows } = await this.database.query<{ reference: string }>(
-      `SELECT reference FROM ${SCHEMA}.tokens WHERE token_hash = $1`,
-      [tokenHash],
-    );
-    return rows[0]?.reference;
+    return this.lookups.run(tokenHash);
   }
 
-  /** Concurrent accepts share one transaction (group commit): one WAL flush for many. */
+  private async findTokens(hashes: string[]): Promise<(string | undefined)[]> {
+    const { rows } = await this.database.query<{ token_hash: string; reference: string }>(
+      `SELECT token_hash, reference FROM ${SCHEMA}.tokens WHERE token_hash = ANY($1)`,
+      [hashes],
+    );
+    const found = new Map(rows.map((row) => [row.token_hash, row.reference]));
+    return hashes.map((hash) => found.get(hash));
+  }
+
   async commit(message: NewMessage): Promise<string> {
     this.mustBeConnected();
-    const stored = await this.committer.commit(message);
+    const stored = await this.committer.run(message);
     if (stored === message.reference) this.worker?.wake();
     return stored;
   }

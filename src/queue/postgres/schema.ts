@@ -36,6 +36,8 @@ const MIGRATIONS: string[] = [
     retried_at timestamptz
   );
   CREATE INDEX messages_by_state ON ${SCHEMA}.messages (state, accepted_at);
+  -- Ciphertext does not compress: store it as it is, without trying.
+  ALTER TABLE ${SCHEMA}.messages ALTER COLUMN sealed SET STORAGE EXTERNAL;
 
   -- What happened to each message, with no personal data.
   CREATE TABLE ${SCHEMA}.ledger (

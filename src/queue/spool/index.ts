@@ -15,7 +15,7 @@ import {
   type QueueDriver,
   type Readiness,
 } from '../driver.ts';
-import { GroupCommitter } from '../group-commit.ts';
+import { Batcher } from '../batcher.ts';
 import { Ledger } from './ledger.ts';
 import { Spool, type NewEntry } from './spool.ts';
 import { SpoolWorker } from './worker.ts';
@@ -31,7 +31,8 @@ export class SpoolDriver implements QueueDriver {
   private readonly context: DeliveryContext;
   private readonly spool: Spool;
   private readonly ledger: Ledger;
-  private readonly committer: GroupCommitter<NewEntry, undefined>;
+  /** Concurrent accepts share one set of fsyncs (group commit). */
+  private readonly committer: Batcher<NewEntry, undefined>;
   private readonly worker: SpoolWorker;
   private readonly timers: NodeJS.Timeout[] = [];
   private probe: { at: number; result: Promise<Readiness> } | undefined;
@@ -40,7 +41,7 @@ export class SpoolDriver implements QueueDriver {
     this.context = context;
     this.spool = new Spool(context.settings.dataDir);
     this.ledger = new Ledger(context.settings.dataDir);
-    this.committer = new GroupCommitter((entries: NewEntry[]) => this.spool.commit(entries));
+    this.committer = new Batcher((entries: NewEntry[]) => this.spool.commit(entries));
     this.worker = new SpoolWorker(context, this.spool, this.ledger);
     this.description = `the file spool ${this.spool.root}`;
   }
@@ -75,7 +76,7 @@ export class SpoolDriver implements QueueDriver {
     if (this.worker.knows(message.reference)) throw new ReferenceTakenError();
     const existing = this.spool.findToken(message.tokenHash);
     if (existing) return existing;
-    await this.committer.commit({
+    await this.committer.run({
       reference: message.reference,
       sealed: message.sealed,
       tokenHash: message.tokenHash,

@@ -1,13 +1,12 @@
 /**
- * Batches concurrent accepts into one commit, so many submissions share the
- * cost of making them durable (the folder fsyncs of the file spool; the
- * transaction and WAL flush of PostgreSQL). The first accept is written at
- * once; those that arrive while it is being flushed form the next batch. No
- * timer: nothing waits idle.
+ * Runs concurrent calls together, so many submissions share one cost: one
+ * commit (the file spool's folder fsyncs; one PostgreSQL transaction and WAL
+ * flush), or one database lookup. The first call runs at once; those that
+ * arrive while it runs form the next batch. No timer: nothing waits idle.
  */
 
-/** Commits a batch; one result (or Error) per entry, in order. Throwing fails the whole batch. */
-export type CommitBatch<TEntry, TResult> = (entries: TEntry[]) => Promise<(TResult | Error)[]>;
+/** Runs a batch; one result (or Error) per entry, in order. Throwing fails the whole batch. */
+export type RunBatch<TEntry, TResult> = (entries: TEntry[]) => Promise<(TResult | Error)[]>;
 
 interface Job<TEntry, TResult> {
   entry: TEntry;
@@ -17,24 +16,24 @@ interface Job<TEntry, TResult> {
 
 const MAX_BATCH = 256;
 
-export class GroupCommitter<TEntry, TResult = void> {
-  private readonly commitBatch: CommitBatch<TEntry, TResult>;
+export class Batcher<TEntry, TResult> {
+  private readonly runBatch: RunBatch<TEntry, TResult>;
   private pending: Job<TEntry, TResult>[] = [];
   private running: Promise<void> | undefined;
 
-  constructor(commitBatch: CommitBatch<TEntry, TResult>) {
-    this.commitBatch = commitBatch;
+  constructor(runBatch: RunBatch<TEntry, TResult>) {
+    this.runBatch = runBatch;
   }
 
-  /** Resolves once the entry is durable. */
-  commit(entry: TEntry): Promise<TResult> {
+  /** Resolves with this entry's result, once its batch has run. */
+  run(entry: TEntry): Promise<TResult> {
     return new Promise((resolve, reject) => {
       this.pending.push({ entry, resolve, reject });
       this.kick();
     });
   }
 
-  /** Resolves when nothing is being written. */
+  /** Resolves when no batch is running. */
   async idle(): Promise<void> {
     while (this.running) await this.running;
   }
@@ -53,7 +52,7 @@ export class GroupCommitter<TEntry, TResult = void> {
       const batch = this.pending.splice(0, MAX_BATCH);
       let results: (TResult | Error)[];
       try {
-        results = await this.commitBatch(batch.map((job) => job.entry));
+        results = await this.runBatch(batch.map((job) => job.entry));
       } catch (error) {
         results = batch.map(() => error as Error);
       }
