@@ -19,6 +19,16 @@ if (!command) {
 }
 
 let cluster: Cluster | undefined;
+let child: ReturnType<typeof spawn> | undefined;
+let stopping = false;
+// Registered first: a signal while the cluster starts must still end with the cluster removed.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    stopping = true;
+    child?.kill('SIGTERM');
+  });
+}
+
 const env = { ...process.env };
 if (!env['TEST_DATABASE_URL']) {
   const available = clusterAvailable();
@@ -34,12 +44,13 @@ if (!env['TEST_DATABASE_URL']) {
   }
 }
 
-const child = spawn(command, args, { env, stdio: 'inherit', shell: process.platform === 'win32' });
-const stop = () => child.kill('SIGTERM');
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
-const code = await new Promise<number>((resolve) =>
-  child.on('exit', (exitCode, signal) => resolve(exitCode ?? (signal ? 1 : 0))),
-);
+let code = 1;
+if (!stopping) {
+  const running = spawn(command, args, { env, stdio: 'inherit' });
+  child = running;
+  code = await new Promise<number>((resolve) =>
+    running.on('exit', (exitCode, signal) => resolve(exitCode ?? (signal ? 1 : 0))),
+  );
+}
 await cluster?.destroy();
 process.exit(code);
