@@ -13,9 +13,11 @@ import { BODY_LIMIT, refuseLargeBody } from './http/body-limit.ts';
 import { markServedByWrapper, prepareRequest } from './http/client-address.ts';
 import { stopGracefullyOn, trackResponse } from './http/graceful-stop.ts';
 import { setCommonHeaders } from './http/headers.ts';
+import { plainHelp, plainHelpPage, TOO_LARGE } from './http/help-page.ts';
+import { readHelpSettings } from './http/help-settings.ts';
 import { redactConsole } from './http/log.ts';
 import { settingsOrExit } from './settings.ts';
-import { setClock } from './time/clock.ts';
+import { now, setClock } from './time/clock.ts';
 
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 // Astro prints errors (with their messages, which may quote an answer) with console.error: keep names and frames only.
@@ -37,6 +39,8 @@ if (!areas.includes(area)) {
 
 const { publicOrigin: origin, trustedProxies: proxies, port, host } = serving;
 const publicHttps = origin?.protocol === 'https:';
+const helpSettings = readHelpSettings(root, area);
+const tooLargePage = () => plainHelpPage(TOO_LARGE, plainHelp(helpSettings, now()));
 
 await startDelivery();
 const { handler } = await import(entry);
@@ -48,7 +52,7 @@ markServedByWrapper();
 const server = http.createServer((req, res) => {
   trackResponse(res);
   setCommonHeaders(req, res, publicHttps || 'encrypted' in req.socket);
-  if (refuseLargeBody(req, res)) return;
+  if (refuseLargeBody(req, res, tooLargePage)) return;
   // Client address (X-Forwarded-For only from TRUSTED_PROXIES), no proxy headers, and the public origin.
   prepareRequest(req, proxies, origin);
   compress(req as never, res as never, () => handler(req, res));

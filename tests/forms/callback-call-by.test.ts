@@ -65,7 +65,11 @@ const answers: CallbackAnswers = {
   bestTime: 'any',
   about: 'me',
 };
-const area = { name: 'South East London', mailbox: 'team@example.nhs.uk', replyWorkingDays: 2 };
+const area = {
+  name: 'South East London',
+  mailbox: 'team@example.nhs.uk',
+  reply: { callback: { workingDays: 2, source: { own: 'test settings' } } },
+};
 
 describe('submitting a callback request', () => {
   afterEach(() => setClock());

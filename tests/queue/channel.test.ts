@@ -91,7 +91,10 @@ test('the queue imports no channel: mail is registered in src/delivery/channels.
   const root = path.resolve(import.meta.dirname, '../..');
   const grep = (pattern: string) => {
     try {
-      return execFileSync('grep', ['-rlE', '--include=*.ts', pattern, 'src/queue'], { cwd: root, encoding: 'utf8' }).trim();
+      return execFileSync('grep', ['-rlE', '--include=*.ts', pattern, 'src/queue'], {
+        cwd: root,
+        encoding: 'utf8',
+      }).trim();
     } catch {
       return '';
     }

@@ -15,11 +15,12 @@ import type { CallbackAnswers } from './schema.ts';
 
 export async function submitCallback(
   submission: Submission<CallbackAnswers>,
-  area: Pick<Area, 'name' | 'mailbox' | 'replyWorkingDays'>,
+  area: Pick<Area, 'name' | 'mailbox' | 'reply'>,
   accept: Accept,
 ): Promise<Submitted> {
   const receivedAt = now();
-  const callBy = callByDate(receivedAt, area.replyWorkingDays);
+  const replyWorkingDays = area.reply.callback?.workingDays;
+  const callBy = callByDate(receivedAt, replyWorkingDays);
   const { reference } = await accept({
     token: submission.token,
     build: (reference) => ({
@@ -29,7 +30,7 @@ export async function submitCallback(
         answers: submission.data,
         receivedAt,
         callBy,
-        replyWorkingDays: area.replyWorkingDays,
+        replyWorkingDays,
         areaName: area.name,
       }),
     }),

@@ -26,14 +26,15 @@ export class ConsentRefusedError extends Error {
 
 export async function submitReferral(
   submission: Submission<ReferralAnswers>,
-  area: Pick<Area, 'name' | 'mailbox' | 'replyWorkingDays' | 'registers' | 'places'>,
+  area: Pick<Area, 'name' | 'mailbox' | 'reply' | 'registers' | 'places'>,
   accept: Accept,
 ): Promise<Submitted> {
   if (consentRefused(submission.data)) throw new ConsentRefusedError();
   const receivedAt = now();
   const age = ageFromAnswers(submission.data, londonDate(receivedAt));
   const register = chooseRegister(area.registers, age);
-  const replyBy = area.replyWorkingDays === undefined ? undefined : addWorkingDays(receivedAt, area.replyWorkingDays);
+  const replyWorkingDays = area.reply.onlineForm?.workingDays;
+  const replyBy = replyWorkingDays === undefined ? undefined : addWorkingDays(receivedAt, replyWorkingDays);
   const { reference } = await accept({
     token: submission.token,
     build: (reference) => ({
@@ -45,7 +46,7 @@ export async function submitReferral(
         age,
         register,
         replyBy,
-        replyWorkingDays: area.replyWorkingDays,
+        replyWorkingDays,
         areaName: area.name,
         placeKind: area.places.kind,
       }),
