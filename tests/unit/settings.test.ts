@@ -51,6 +51,8 @@ test('values are converted: seconds to milliseconds, flags, lists, TLS by defaul
   assert.equal(s.queue.spoolKey?.length, 32);
   assert.equal(readSettings({ NODE_ENV: 'production' }).mail.requireTls, true);
   assert.equal(readSettings({ PORT: '' }).server.port, 4321, 'empty means not set');
+  assert.equal(readSettings({ DSR_TEST_FAIL_RENDER: 'pages' }).testFailRender, 'pages');
+  assert.equal(readSettings({ DSR_TEST_FAIL_RENDER: 'pages', NODE_ENV: 'production' }).testFailRender, undefined);
 });
 
 test('each wrong setting is named with what it must be, and its value is never repeated', () => {
@@ -70,6 +72,7 @@ test('each wrong setting is named with what it must be, and its value is never r
     TRUSTED_PROXIES: `proxy-${secret}`,
     QUEUE_CONCURRENCY: '99',
     DSR_AREA: `../${secret}`,
+    DSR_TEST_FAIL_RENDER: `all-${secret}`,
   };
   const found = problems(wrong);
   assert.deepEqual(found.map((line) => line.split(' ')[0]).sort(), Object.keys(wrong).sort());
