@@ -1,12 +1,12 @@
 import { getCollection, getEntry } from 'astro:content';
 import type { Area, NationalLine, SourceDocument } from './schema.ts';
-import { DEFAULT_AREA } from './default.ts';
+import { settings } from '../settings.ts';
 
 export type { NationalLine };
 
 /** The id of the area this server serves, from DSR_AREA. */
 export function currentAreaId(): string {
-  return process.env.DSR_AREA || DEFAULT_AREA;
+  return settings().area;
 }
 
 /** The settings of the area this server serves. */

@@ -11,7 +11,8 @@
  * no clock; callers pass the settings and the instant.
  */
 import type { Area, CrisisLine, NationalLine } from '../area/schema.ts';
-import { describeHours, describeStatus, lineStatus, type LineStatus } from '../time/opening-hours.ts';
+import { describeHours, describeStatus } from '../time/hours-text.ts';
+import { lineStatus, type LineStatus } from '../time/opening-hours.ts';
 
 /** The national line for when life is at risk now. */
 export const EMERGENCY = 'emergency';

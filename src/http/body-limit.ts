@@ -1,6 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-/** The largest request body the site reads; the biggest real form is a few KB. Astro's adapter uses the same limit for bodies of unknown length. */
+/**
+ * The largest request body the site reads; the biggest real form is a few KB.
+ * The one place this limit is written: the production server, the form reader
+ * and Astro's adapter (astro.config.mjs, for bodies of unknown length) use it.
+ */
 export const BODY_LIMIT = 64 * 1024;
 
 /**

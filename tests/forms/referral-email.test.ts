@@ -16,12 +16,13 @@ import {
 } from '../../src/forms/referral/email.ts';
 import { holdReferral } from '../../src/forms/referral/flow.ts';
 import { referralForm, type ReferralAnswers } from '../../src/forms/referral/schema.ts';
-import { ConsentRefusedError, submitReferral, type Accept } from '../../src/forms/referral/submit.ts';
+import type { Accept } from '../../src/delivery/index.ts';
+import { ConsentRefusedError, submitReferral } from '../../src/forms/referral/submit.ts';
 import { handleFormPost } from '../../src/forms/shared/handle.ts';
 import { validate } from '../../src/forms/shared/validate.ts';
 import type { RawValues } from '../../src/forms/shared/values.ts';
-import type { OutgoingMessage } from '../../src/mail/message.ts';
-import { checkMessage } from '../../src/mail/message.ts';
+import type { OutgoingMessage } from '../../src/channels/mail/message.ts';
+import { checkMessage } from '../../src/channels/mail/message.ts';
 import { setClock } from '../../src/time/clock.ts';
 
 const TEST_SOURCE = { own: 'test settings' };

@@ -5,19 +5,13 @@
  * reference and sends nothing more.
  */
 import type { Area } from '../../area/schema.ts';
-import type { OutgoingMessage } from '../../mail/message.ts';
+import type { Accept } from '../../delivery/index.ts';
 import { now } from '../../time/clock.ts';
 import type { Submission, Submitted } from '../shared/handle.ts';
 import { callByDate } from './call-by.ts';
 import { confirmationUrl } from './confirmation.ts';
 import { renderCallbackEmail } from './email.ts';
 import type { CallbackAnswers } from './schema.ts';
-
-/** The queue's accept(), as src/queue/index.ts gives it: `getQueue().accept`. */
-export type Accept = (request: {
-  token: string;
-  build: (reference: string) => OutgoingMessage | Promise<OutgoingMessage>;
-}) => Promise<{ reference: string }>;
 
 export async function submitCallback(
   submission: Submission<CallbackAnswers>,

@@ -7,7 +7,7 @@
  * queued (the page stops before this; this is the last guard).
  */
 import type { Area } from '../../area/schema.ts';
-import type { OutgoingMessage } from '../../mail/message.ts';
+import type { Accept } from '../../delivery/index.ts';
 import { now } from '../../time/clock.ts';
 import { londonDate } from '../../time/london.ts';
 import { addWorkingDays } from '../../time/working-days.ts';
@@ -16,12 +16,6 @@ import { confirmationUrl } from './confirmation.ts';
 import { renderReferralEmail } from './email.ts';
 import { chooseRegister } from './rules.ts';
 import { ageFromAnswers, consentRefused, type ReferralAnswers } from './schema.ts';
-
-/** The queue's accept(), as src/queue/index.ts gives it: `getQueue().accept`. */
-export type Accept = (request: {
-  token: string;
-  build: (reference: string) => OutgoingMessage | Promise<OutgoingMessage>;
-}) => Promise<{ reference: string }>;
 
 export class ConsentRefusedError extends Error {
   constructor() {

@@ -1,11 +1,12 @@
 /**
- * The message a form hands to the queue, and its rendering as a real RFC 5322
- * email. Contract: nothing a user typed can add a header. Subject and
+ * The mail channel's payload: the message a form builds, and its rendering as
+ * a real RFC 5322 email. Contract: nothing a user typed can add a header. Subject and
  * addresses are single-line strings checked here; text and html only ever
  * become body parts; nodemailer may not read files or URLs.
  */
 import MailComposer from 'nodemailer/lib/mail-composer';
 import * as v from 'valibot';
+import { InvalidMessageError } from '../channel.ts';
 
 /** Strips line breaks and control characters, so a value stays on one header line. */
 const oneLine = (value: string): string =>
@@ -38,14 +39,6 @@ export interface OutgoingMessage {
 }
 
 export type CheckedMessage = v.InferOutput<typeof OutgoingMessageSchema>;
-
-/** Thrown when a form hands over a message that cannot be sent; names fields, never values. */
-export class InvalidMessageError extends Error {
-  constructor(fields: string[]) {
-    super(`The message is not valid: check ${fields.join(', ') || 'its fields'}.`);
-    this.name = 'InvalidMessageError';
-  }
-}
 
 export function checkMessage(input: unknown): CheckedMessage {
   const result = v.safeParse(OutgoingMessageSchema, input);

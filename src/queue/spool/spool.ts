@@ -1,5 +1,5 @@
 /**
- * The queue on disk. Only this module (and the mailbox writer) touches files.
+ * The file spool on disk: the queue's files, all in DATA_DIR/queue/.
  *
  *   DATA_DIR/queue/tmp/       writes in progress; emptied at start (never acknowledged)
  *   DATA_DIR/queue/active/    REFERENCE: sealed messages waiting for delivery
@@ -15,20 +15,22 @@ import { randomBytes } from 'node:crypto';
 import { readlinkSync, renameSync, symlinkSync } from 'node:fs';
 import { lstat, mkdir, open, opendir, readFile, readdir, rename, rm, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { readHeader } from './crypto.ts';
-import type { SpoolHeader } from './crypto.ts';
-import { fsyncDir, writeFileDurably, writeSynced } from './durable.ts';
+import { readHeader } from '../crypto.ts';
+import type { SpoolHeader } from '../crypto.ts';
+import { fsyncDir, writeFileDurably, writeSynced } from '../../disk/durable.ts';
 
 export type Place = 'active' | 'parked' | 'corrupt';
 
 /** Delivery bookkeeping; losing it in a crash only means an earlier retry. */
-export interface DeliveryState {
+export interface AttemptState {
   attempts: number;
   /** Milliseconds since the epoch; 0 means "now". */
   nextAttemptAt: number;
   lastCode?: string | undefined;
   parkedAt?: number | undefined;
   parkedReason?: string | undefined;
+  /** When a person last sent it back with `queue retry`: its lifetime starts again then. */
+  retriedAt?: number | undefined;
 }
 
 export interface NewEntry {
@@ -91,7 +93,7 @@ export class Spool {
     const ok = entries.flatMap((entry, i) => (results[i] ? [] : [{ entry, i }]));
     if (!ok.length) return results;
     try {
-      // Renames and symlinks are quick metadata calls; see durable.ts for why they are synchronous.
+      // Renames and symlinks are quick metadata calls; see src/disk/durable.ts for why they are synchronous.
       for (const { entry, i } of ok) renameSync(tmpOf(i), this.path('active', entry.reference));
       await fsyncDir(this.dirs.active);
       for (const { entry } of ok) {
@@ -178,18 +180,18 @@ export class Spool {
     return true;
   }
 
-  async readState(reference: string): Promise<DeliveryState | undefined> {
+  async readState(reference: string): Promise<AttemptState | undefined> {
     try {
       const parsed = JSON.parse(
         await readFile(path.join(this.dirs.state, `${reference}.json`), 'utf8'),
-      ) as DeliveryState;
+      ) as AttemptState;
       return typeof parsed.attempts === 'number' && typeof parsed.nextAttemptAt === 'number' ? parsed : undefined;
     } catch {
       return undefined;
     }
   }
 
-  async writeState(reference: string, state: DeliveryState): Promise<void> {
+  async writeState(reference: string, state: AttemptState): Promise<void> {
     await writeFileDurably(this.dirs.state, `${reference}.json`, JSON.stringify(state), { sync: false });
   }
 

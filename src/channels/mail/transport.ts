@@ -6,6 +6,7 @@
  */
 import nodemailer from 'nodemailer';
 import type { Transporter } from 'nodemailer';
+import type { FailureClass } from '../channel.ts';
 import { writeMailboxFile } from './mailbox.ts';
 import type { Composed } from './message.ts';
 
@@ -81,15 +82,6 @@ function mailboxDeliverer(dir: string): Deliverer {
   };
 }
 
-export interface FailureClass {
-  /** Permanent failures park the message; temporary ones are retried. */
-  permanent: boolean;
-  /** The relay could not be reached at all, so other messages would fail too. */
-  relayDown: boolean;
-  /** An SMTP reply code or an error code: safe to log, never the reply text. */
-  code: string;
-}
-
 const UNREACHABLE = new Set([
   'ECONNECTION',
   'ETIMEDOUT',
@@ -112,14 +104,14 @@ export function classifyFailure(error: unknown): FailureClass {
   const errorCode = typeof e.code === 'string' && /^[A-Z0-9_]{1,32}$/.test(e.code) ? e.code : 'EUNKNOWN';
   const code = responseCode === undefined ? errorCode : `${errorCode}:${responseCode}`;
   if (responseCode !== undefined && responseCode >= 500 && responseCode < 600) {
-    return { permanent: true, relayDown: false, code };
+    return { permanent: true, unreachable: false, code };
   }
   if (errorCode === 'EAUTH' && !(responseCode !== undefined && responseCode >= 400 && responseCode < 500)) {
-    return { permanent: true, relayDown: false, code };
+    return { permanent: true, unreachable: false, code };
   }
   if (responseCode === undefined && (errorCode === 'EENVELOPE' || errorCode === 'EMESSAGE')) {
-    return { permanent: true, relayDown: false, code };
+    return { permanent: true, unreachable: false, code };
   }
-  const relayDown = responseCode === 421 || (responseCode === undefined && UNREACHABLE.has(errorCode));
-  return { permanent: false, relayDown, code };
+  const unreachable = responseCode === 421 || (responseCode === undefined && UNREACHABLE.has(errorCode));
+  return { permanent: false, unreachable, code };
 }
