@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, test } from 'node:test';
 import type { Area } from '../../src/area/schema.ts';
+import type { Accept } from '../../src/delivery/index.ts';
 import { callback } from '../../src/forms/callback/form.ts';
 import type { CallbackAnswers } from '../../src/forms/callback/schema.ts';
 import { confirmationUrl, readConfirmation } from '../../src/forms/kit/confirmation.ts';
-import type { Deliver } from '../../src/forms/kit/deliver.ts';
 import { replyByDate } from '../../src/forms/kit/reply-by.ts';
 import { submitForm } from '../../src/forms/kit/submit.ts';
 import { setClock } from '../../src/time/clock.ts';
@@ -68,7 +68,11 @@ const answers: CallbackAnswers = {
   about: 'me',
 };
 // Only the settings a callback request uses.
-const area = { name: 'South East London', mailbox: 'team@example.nhs.uk', replyWorkingDays: 2 } as Area;
+const area = {
+  name: 'South East London',
+  mailbox: 'team@example.nhs.uk',
+  reply: { callback: { workingDays: 2, source: { own: 'test settings' } } },
+} as Area;
 
 describe('submitting a callback request', () => {
   afterEach(() => setClock());
@@ -76,7 +80,7 @@ describe('submitting a callback request', () => {
   test('the queue gets the token and, once it has a reference, a message to the area mailbox with the call-by date', async () => {
     setClock(() => new Date('2026-11-20T16:30:00Z'));
     const calls: { token: string; message: unknown }[] = [];
-    const accept: Deliver = async ({ token, build }) => {
+    const accept: Accept = async ({ token, build }) => {
       calls.push({ token, message: await build('DSR-7KQM-2XPT') });
       return { reference: 'DSR-7KQM-2XPT' };
     };
@@ -95,7 +99,7 @@ describe('submitting a callback request', () => {
   });
 
   test('a queue failure is not swallowed (the page then keeps the answers and says nothing was sent)', async () => {
-    const accept: Deliver = async () => {
+    const accept: Accept = async () => {
       throw new Error('disk full');
     };
     await assert.rejects(

@@ -17,32 +17,37 @@ import {
 import { referral } from '../../src/forms/referral/form.ts';
 import { referralForm, type ReferralAnswers } from '../../src/forms/referral/schema.ts';
 import type { Area } from '../../src/area/schema.ts';
-import type { Deliver } from '../../src/forms/kit/deliver.ts';
+import type { Accept } from '../../src/delivery/index.ts';
 import { handleFormPost, holdUntilConfirmed } from '../../src/forms/kit/post.ts';
 import { StoppedAnswersError, submitForm } from '../../src/forms/kit/submit.ts';
 import { validate } from '../../src/forms/kit/browser/validate.ts';
 import type { RawValues } from '../../src/forms/kit/browser/values.ts';
-import type { OutgoingMessage } from '../../src/mail/message.ts';
-import { checkMessage } from '../../src/mail/message.ts';
+import type { OutgoingMessage } from '../../src/channels/mail/message.ts';
+import { checkMessage } from '../../src/channels/mail/message.ts';
 import { setClock } from '../../src/time/clock.ts';
 
+const TEST_SOURCE = { own: 'test settings' };
 const REGISTERS = [
-  { id: 'children', name: 'Children and young people under 18', minAge: 0, maxAge: 17 },
-  { id: 'adults', name: 'Adults aged 18 and over', minAge: 18 },
+  { id: 'children', name: 'Children and young people under 18', minAge: 0, maxAge: 17, source: TEST_SOURCE },
+  { id: 'adults', name: 'Adults aged 18 and over', minAge: 18, source: TEST_SOURCE },
 ];
 // Only the settings a referral uses.
 const SEL = {
   name: 'South East London',
   mailbox: 'team@example.nhs.uk',
-  replyWorkingDays: 2,
+  reply: { onlineForm: { workingDays: 2, source: TEST_SOURCE } },
   registers: REGISTERS,
-  places: { kind: 'borough', list: ['Bexley', 'Bromley', 'Greenwich', 'Lambeth', 'Lewisham', 'Southwark'] },
+  places: {
+    kind: 'borough',
+    list: ['Bexley', 'Bromley', 'Greenwich', 'Lambeth', 'Lewisham', 'Southwark'],
+    source: TEST_SOURCE,
+  },
 } as Area;
 const ESSEX = {
   ...SEL,
   name: 'Essex',
-  replyWorkingDays: undefined,
-  places: { kind: 'district', list: ['Basildon', 'Castle Point'] },
+  reply: {},
+  places: { kind: 'district', list: ['Basildon', 'Castle Point'], source: TEST_SOURCE },
 } as Area;
 
 /** Friday 20 November 2026, 3pm in London: 2 working days later is Tuesday 24 November. */
@@ -233,7 +238,7 @@ describe('handing a referral to the queue', () => {
   const queue = () => {
     const seen: { token: string; message: OutgoingMessage }[] = [];
     const byToken = new Map<string, string>();
-    const accept: Deliver = async ({ token, build }) => {
+    const accept: Accept = async ({ token, build }) => {
       const reference = byToken.get(token) ?? `DSR-7KQM-${'2345'.charAt(byToken.size)}XPT`;
       if (!byToken.has(token)) {
         byToken.set(token, reference);

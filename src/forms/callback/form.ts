@@ -6,6 +6,7 @@ import { callbackForm } from './schema.ts';
 export const callback: Form<typeof callbackForm> = {
   path: '/ask-for-a-call',
   offered: (area) => area.join.phone?.callback === true,
+  reply: { route: 'callback', kind: 'call' },
   definition: () => callbackForm,
   email: renderCallbackEmail,
   page: {

@@ -5,7 +5,8 @@
  * (page.ts), checking and holding a POST (post.ts), sending (submit.ts) and
  * the confirmation page.
  */
-import type { Area } from '../../area/schema.ts';
+import type { ReplyKind } from '../../area/reply.ts';
+import type { Area, ReplyPromise } from '../../area/schema.ts';
 import type { IsoDate } from '../../time/london.ts';
 import type { FormAnswers, FormDefinition } from './browser/form.ts';
 import type { RenderedEmail } from './email.ts';
@@ -16,6 +17,12 @@ export interface Form<TDefinition extends FormDefinition = FormDefinition> {
   path: string;
   /** Whether the area offers the form. Where it does not, the page says so and a POST is 404. */
   offered: (area: Area) => boolean;
+  /**
+   * The way of asking this form is, in the area's reply promises
+   * (`area.reply`): its reply-by date follows that route's promise, and a
+   * `call` or a `reply` is promised.
+   */
+  reply: { route: ReplyRoute; kind: ReplyKind };
   /** The definition for this area on this London day: the page gives the browser the same settings. */
   definition: (area: Area, today: IsoDate) => TDefinition;
   /** The team's email, built once delivery has given the reference. */
@@ -24,6 +31,14 @@ export interface Form<TDefinition extends FormDefinition = FormDefinition> {
   page: PageWords;
   /** The confirmation page's words (components/ConfirmationPage.astro). */
   confirmation: ConfirmationWords;
+}
+
+/** A way of asking that an area may promise a reply time for (src/area/schema.ts, `reply`). */
+export type ReplyRoute = keyof Area['reply'];
+
+/** The area's reply promise for this form's way of asking, if it makes one. */
+export function replyPromise(form: Pick<Form, 'reply'>, area: Area): ReplyPromise | undefined {
+  return area.reply[form.reply.route];
 }
 
 interface PageWords {

@@ -8,14 +8,14 @@
  */
 import type { AstroGlobal } from 'astro';
 import { currentArea } from '../../area/current.ts';
-import type { Area } from '../../area/schema.ts';
+import type { Area, ReplyPromise } from '../../area/schema.ts';
 import { now } from '../../time/clock.ts';
 import { londonDate, type IsoDate } from '../../time/london.ts';
 import type { FormAnswers, FormDefinition } from './browser/form.ts';
 import type { FieldError } from './browser/validate.ts';
 import { single, type RawValues } from './browser/values.ts';
 import { confirmationUrl, readConfirmation, type Confirmation } from './confirmation.ts';
-import type { Form } from './form.ts';
+import { replyPromise, type Form } from './form.ts';
 import { handleFormPost, holdUntilConfirmed, NO_STORE } from './post.ts';
 import { replyByDate } from './reply-by.ts';
 import { submitForm } from './submit.ts';
@@ -85,7 +85,8 @@ export async function formPage<TDefinition extends FormDefinition>(
 
   const outcome = await handleFormPost(astro.request, definition, (submission) => submitForm(form, area, submission), {
     // A filled honeypot gets the confirmation a real message would get, with a reference nobody holds.
-    decoy: (reference) => confirmationUrl(form.path, reference, replyByDate(now(), area.replyWorkingDays)),
+    decoy: (reference) =>
+      confirmationUrl(form.path, reference, replyByDate(now(), replyPromise(form, area)?.workingDays)),
     ...(definition.steps ? { hold: holdUntilConfirmed(definition) } : {}),
   });
   if (outcome.kind === 'response') return outcome.response;
@@ -116,6 +117,8 @@ export async function formPage<TDefinition extends FormDefinition>(
 
 export interface ConfirmationPageState extends Confirmation {
   area: Area;
+  /** The area's reply promise for this form's way of asking, if it makes one. */
+  promise: ReplyPromise | undefined;
 }
 
 /**
@@ -125,12 +128,13 @@ export interface ConfirmationPageState extends Confirmation {
  */
 export async function confirmationPage(
   astro: AstroGlobal,
-  form: Pick<Form, 'offered'>,
+  form: Pick<Form, 'offered' | 'reply'>,
 ): Promise<Response | ConfirmationPageState> {
   const area = await currentArea();
   const confirmation = form.offered(area) ? readConfirmation(astro.url.searchParams, now()) : undefined;
   if (!confirmation) return astro.rewrite('/404');
   astro.response.headers.set('Cache-Control', NO_STORE['Cache-Control']);
-  const replyBy = area.replyWorkingDays ? confirmation.replyBy : undefined;
-  return { area, reference: confirmation.reference, replyBy };
+  const promise = replyPromise(form, area);
+  const replyBy = promise ? confirmation.replyBy : undefined;
+  return { area, reference: confirmation.reference, replyBy, promise };
 }

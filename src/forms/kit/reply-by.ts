@@ -1,6 +1,6 @@
 /**
  * The reply promise. An area may promise a reply within a number of working
- * days (`replyWorkingDays` in its settings); the date counts from the London
+ * days for each way of asking (`reply` in its settings); the date counts from the London
  * day a message arrived, skipping weekends and bank holidays (see
  * src/time/working-days.ts). Forms, emails and confirmation pages all say it
  * with these words.

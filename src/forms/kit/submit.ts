@@ -2,7 +2,8 @@
  * Sends a form's checked answers, the same way for every form: works out the
  * reply-by date from the London day they arrived, builds the team's email
  * once the reference is known, and returns only when delivery holds the
- * message. Answers the definition stops (nobody agrees) are never sent:
+ * message: it hands the message to the site's one submit service
+ * (src/delivery/, `acceptForDelivery`). Answers the definition stops (nobody agrees) are never sent:
  * the page stops before this, and this is the last guard.
  */
 import type { Area } from '../../area/schema.ts';
@@ -10,8 +11,8 @@ import { now } from '../../time/clock.ts';
 import { londonDate } from '../../time/london.ts';
 import type { FormAnswers, FormDefinition } from './browser/form.ts';
 import { confirmationUrl } from './confirmation.ts';
-import { deliver, type Deliver } from './deliver.ts';
-import type { Form } from './form.ts';
+import { acceptForDelivery, type Accept } from '../../delivery/index.ts';
+import { replyPromise, type Form } from './form.ts';
 import type { Submission, Submitted } from './post.ts';
 import { replyByDate } from './reply-by.ts';
 
@@ -26,13 +27,14 @@ export async function submitForm<TDefinition extends FormDefinition>(
   form: Form<TDefinition>,
   area: Area,
   submission: Submission<FormAnswers<TDefinition>>,
-  send: Deliver = deliver,
+  accept: Accept = acceptForDelivery,
 ): Promise<Submitted> {
   const receivedAt = now();
   const stop = form.definition(area, londonDate(receivedAt)).stop?.(submission.data as never);
   if (stop) throw new StoppedAnswersError(stop);
-  const replyBy = replyByDate(receivedAt, area.replyWorkingDays);
-  const { reference } = await send({
+  const replyWorkingDays = replyPromise(form, area)?.workingDays;
+  const replyBy = replyByDate(receivedAt, replyWorkingDays);
+  const { reference } = await accept({
     token: submission.token,
     build: (reference) => ({
       to: area.mailbox,
@@ -42,7 +44,7 @@ export async function submitForm<TDefinition extends FormDefinition>(
           answers: submission.data,
           receivedAt,
           replyBy,
-          replyWorkingDays: area.replyWorkingDays,
+          replyWorkingDays,
           areaName: area.name,
         },
         area,

@@ -12,7 +12,8 @@ import { londonDate } from '../../time/london.ts';
 
 export const referral: Form<ReferralForm> = {
   path: '/refer',
-  offered: (area) => area.join.onlineForm,
+  offered: (area) => area.join.onlineForm !== undefined,
+  reply: { route: 'onlineForm', kind: 'reply' },
   definition: (area, today) =>
     referralForm({ places: area.places.list, placeKind: area.places.kind, today: () => today }),
   email: (message, area) => {
