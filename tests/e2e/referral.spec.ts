@@ -57,7 +57,7 @@ class Inbox {
   async waitFor(reference: string, timeoutMs = 20_000): Promise<Mail> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
-      const found = this.messages.find((mail) => mail.subject.startsWith(`DSR referral ${reference},`));
+      const found = this.messages.find((mail) => mail.subject.includes(`DSR referral ${reference},`));
       if (found) return found;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -67,7 +67,7 @@ class Inbox {
   }
 
   count(reference: string): number {
-    return this.messages.filter((mail) => mail.subject.startsWith(`DSR referral ${reference},`)).length;
+    return this.messages.filter((mail) => mail.subject.includes(`DSR referral ${reference},`)).length;
   }
 }
 
@@ -76,7 +76,13 @@ interface AreaSettings {
   mailbox: string;
   places: { kind: string; list: string[] };
   registers: { id: string; name: string }[];
-  reply: { onlineForm?: { workingDays: number } };
+  reply: { onlineForm?: { workingDays: number; source: { own?: string } } };
+  reasons: { list: { id: string; text: string }[] };
+  consent: {
+    younger: { decidedBy: string; gillick: boolean };
+    cannotDecide: { decidedBy: string; assessment: boolean };
+    keepingSafe?: object;
+  };
   crisisLines: { name: string; phone?: string }[];
   join: { phone?: { callback?: boolean } };
 }
@@ -165,7 +171,43 @@ const STEP_TITLES: Record<StepId, string> = {
   needs: 'Help to communicate',
 };
 const CHECK_TITLE = 'Check your answers before sending';
-const NO_CONSENT_TITLE = 'We cannot add the person without consent';
+const NO_CONSENT_TITLE = 'We cannot send this form without consent';
+const DANGER_QUESTION = 'Is anyone in danger now, or in a mental health crisis?';
+
+// Answers whose words come from the area's settings (its reasons and its consent model): see `inArea`.
+const FIRST_REASON = '<the area’s first reason>';
+const UNDER_16_YES = '<yes for an under 16, the area’s way>';
+const CANNOT_DECIDE = '<the person cannot decide, the area’s way>';
+const NO_16 = '<no, 16 and over, the area’s way>';
+
+/** Who decides for someone else, with the verb, as the settings' consent model names them. */
+const DECIDER_AGREES: Record<string, string> = {
+  'parent-or-carer': 'their parent or carer agrees',
+  'parent-or-legal-guardian': 'their parents or legal guardians agree',
+};
+
+/** An answer's words in this area: the area's own reasons and consent choices. */
+function inArea(settings: AreaSettings, answer: string): string {
+  const byBestInterests = settings.consent.cannotDecide.decidedBy === 'best-interests-meeting';
+  switch (answer) {
+    case FIRST_REASON: {
+      const text = settings.reasons.list[0]!.text;
+      return text.charAt(0).toUpperCase() + text.slice(1);
+    }
+    case UNDER_16_YES:
+      return settings.consent.younger.gillick
+        ? 'The young person understands and agrees for themselves'
+        : `Yes, ${DECIDER_AGREES[settings.consent.younger.decidedBy]}`;
+    case CANNOT_DECIDE:
+      return byBestInterests
+        ? 'The person may not be able to decide'
+        : `The person cannot decide, and ${DECIDER_AGREES[settings.consent.cannotDecide.decidedBy]}`;
+    case NO_16:
+      return byBestInterests ? 'No, the person does not agree' : 'No, nobody agrees';
+    default:
+      return answer;
+  }
+}
 
 interface Journey {
   danger?: boolean;
@@ -204,10 +246,10 @@ const parentOf12: Journey = {
   gp: 'Acacia Road Surgery',
   nhsNumber: '943 476 5919',
   diagnosis: 'Autism (the person is autistic)',
-  reasons: ['Their home or placement may be breaking down', 'Something else'],
+  reasons: [FIRST_REASON, 'Something else'],
   reasonsOther: 'Not going to school',
   happening: 'She is not sleeping & <b>very</b> upset.\nThings are getting worse.',
-  consent: { legend: CONSENT_UNDER_16, answer: 'The young person understands and agrees for themselves' },
+  consent: { legend: CONSENT_UNDER_16, answer: UNDER_16_YES },
   fillerName: 'Anna Kowalska',
   relationship: 'I am her mum',
   method: 'Email',
@@ -223,7 +265,7 @@ const autisticAdult: Journey = {
   address: 'Flat 2\n3 High Street',
   postcode: 'CM1 1QH',
   diagnosis: 'Autism (the person is autistic)',
-  reasons: ['They may have to go into a mental health hospital'],
+  reasons: [FIRST_REASON],
   consent: { legend: CONSENT_16, answer: 'Yes, the person agrees' },
   method: 'Phone call',
   phone: '020 7946 0123',
@@ -238,10 +280,10 @@ const carerForAdult: Journey = {
   postcode: 'BR1 1AA',
   gp: 'Mill Lane Practice',
   diagnosis: 'Both a learning disability and autism',
-  reasons: ['They may move into a residential setting'],
+  reasons: [FIRST_REASON],
   consent: {
     legend: CONSENT_16,
-    answer: 'The person may not be able to decide',
+    answer: CANNOT_DECIDE,
     capacityDetail: 'Her brother and I help her decide.',
   },
   fillerName: 'Dara Ó Briain',
@@ -258,7 +300,7 @@ const continueButton = (page: Page) => page.getByRole('button', { name: 'Continu
 async function answerStep(page: Page, referral: Referral, step: StepId, j: Journey): Promise<void> {
   switch (step) {
     case 'safety':
-      await group(page, 'Is anyone in danger right now?')
+      await group(page, DANGER_QUESTION)
         .getByLabel(j.danger ? 'Yes' : 'No', { exact: true })
         .check();
       return;
@@ -272,9 +314,15 @@ async function answerStep(page: Page, referral: Referral, step: StepId, j: Journ
       await page.getByLabel('Year', { exact: true }).fill(j.dob[2]);
       await page.getByLabel("The person's home address", { exact: true }).fill(j.address);
       await page.getByLabel('Postcode', { exact: true }).fill(j.postcode);
-      await group(page, `Which ${referral.settings.places.kind} does the person live in?`)
-        .getByLabel(referral.place, { exact: true })
-        .check();
+      // An area with one place (Essex) does not ask.
+      if (referral.settings.places.list.length > 1)
+        await group(page, `Which ${referral.settings.places.kind} does the person live in?`)
+          .getByLabel(referral.place, { exact: true })
+          .check();
+      else
+        await expect(
+          page.getByRole('group', { name: `Which ${referral.settings.places.kind} does the person live in?` }),
+        ).toHaveCount(0);
       if (j.gp) await page.getByLabel("The person's GP surgery", { exact: true }).fill(j.gp);
       else await page.getByLabel('I do not know the GP surgery', { exact: true }).check();
       if (j.nhsNumber) await page.getByLabel("The person's NHS number (optional)", { exact: true }).fill(j.nhsNumber);
@@ -286,13 +334,16 @@ async function answerStep(page: Page, referral: Referral, step: StepId, j: Journ
       return;
     case 'support': {
       const reasons = group(page, 'Why might the person need extra support now?');
-      for (const reason of j.reasons) await reasons.getByLabel(reason, { exact: true }).check();
+      for (const reason of j.reasons)
+        await reasons.getByLabel(inArea(referral.settings, reason), { exact: true }).check();
       if (j.reasonsOther) await page.getByLabel('Tell us the other reason', { exact: true }).fill(j.reasonsOther);
       if (j.happening) await page.getByLabel('What is happening now? (optional)', { exact: true }).fill(j.happening);
       return;
     }
     case 'consent':
-      await group(page, j.consent.legend).getByLabel(j.consent.answer, { exact: true }).check();
+      await group(page, j.consent.legend)
+        .getByLabel(inArea(referral.settings, j.consent.answer), { exact: true })
+        .check();
       if (j.consent.capacityDetail)
         await page
           .getByLabel('Who helps the person make big decisions? (optional)', { exact: true })
@@ -365,6 +416,15 @@ async function answerUpTo(
   if (until === 'check') await expect(page.getByRole('heading', { name: CHECK_TITLE })).toBeVisible();
 }
 
+/**
+ * The words of main a person reads, with the "(opens in a new tab)" of hard-word
+ * links left out, so a sentence reads the same whichever word is linked first on the page.
+ */
+async function wordsOnScreen(page: Page): Promise<string> {
+  const text = await page.locator('main').innerText();
+  return text.replace(/ ?\(opens in a new tab\)/g, '').replace(/\s+/g, ' ');
+}
+
 /** The POSTs the page sends to the form's address. */
 function recordPosts(page: Page): Request[] {
   const posts: Request[] = [];
@@ -395,10 +455,13 @@ async function expectEmail(
   reference: string,
   register: 'children' | 'adults',
   lines: string[],
+  danger = false,
 ): Promise<Mail> {
   const mail = await referral.inbox.waitFor(reference);
   expect(mail.to).toEqual([referral.settings.mailbox]);
-  expect(mail.subject).toBe(`DSR referral ${reference}, ${referral.register(register)}, ${referral.place}`);
+  expect(mail.subject).toBe(
+    `${danger ? 'DANGER NOW: ' : ''}DSR referral ${reference}, ${referral.register(register)}, ${referral.place}`,
+  );
   const at = HEADINGS.map((heading) => mail.text.indexOf(`\n${heading}\n`));
   expect(
     at.every((index) => index > 0),
@@ -427,7 +490,7 @@ async function expectAxeClean(page: Page, javaScriptEnabled: boolean, state: str
 }
 
 test.describe('journeys that send', () => {
-  test('a parent referring a 12-year-old who understands and agrees for themselves (Gillick)', async ({
+  test('a parent referring a 12-year-old: the young person agrees (Gillick) where the area allows it, else the parents', async ({
     page,
     referral,
     javaScriptEnabled,
@@ -437,18 +500,28 @@ test.describe('journeys that send', () => {
     await answerUpTo(page, referral, javaScriptEnabled, parentOf12, 'consent');
     // Under 16: only the young person's consent question is asked with JavaScript.
     if (javaScriptEnabled) await expect(group(page, CONSENT_16)).toBeHidden();
-    await group(page, CONSENT_UNDER_16).getByLabel('The young person understands and agrees for themselves').check();
-    await expect(page.getByText('This is called Gillick competence.', { exact: true })).toBeVisible();
-    await expect(page.getByRole('link', { name: 'What is Gillick competence? (opens in a new tab)' })).toHaveAttribute(
-      'href',
-      '/hard-words#gillick-competence',
+    const gillick = referral.settings.consent.younger.gillick;
+    const youngPerson = group(page, CONSENT_UNDER_16).getByLabel(
+      'The young person understands and agrees for themselves',
     );
+    if (gillick) {
+      await youngPerson.check();
+      await expect(page.getByText('This is called Gillick competence.', { exact: true })).toBeVisible();
+      await expect(
+        page.getByRole('link', { name: 'What is Gillick competence? (opens in a new tab)' }),
+      ).toHaveAttribute('href', '/hard-words#gillick-competence');
+    } else {
+      // The area's consent model: parents or legal guardians decide for under-16s.
+      await expect(youngPerson).toHaveCount(0);
+      await expect(page.getByText(/Gillick/)).toHaveCount(0);
+    }
+    await answerStep(page, referral, 'consent', parentOf12);
     await answerUpTo(page, referral, javaScriptEnabled, parentOf12, 'check', 'consent');
     const summary = answers(page);
     await expect(summary).toContainText('5 March 2014');
     await expect(summary).toContainText('SE1 7EH');
     await expect(summary).toContainText('943 476 5919');
-    await expect(summary).toContainText('The young person understands and agrees for themselves');
+    await expect(summary).toContainText(inArea(referral.settings, UNDER_16_YES));
     await expectNothingStored(page);
 
     const reference = await send(page, referral);
@@ -465,7 +538,7 @@ test.describe('journeys that send', () => {
       'Other reason\n    Not going to school',
       'She is not sleeping & <b>very</b> upset.\n    Things are getting worse.',
       'Age band on the day of sending\n    Under 16',
-      'Gillick competence',
+      gillick ? 'Gillick competence' : 'Parents or legal guardians agree.',
       'Email address\n    anna@example.com',
       'Needs\n    An interpreter for another language',
       'Language\n    Polish',
@@ -507,7 +580,7 @@ test.describe('journeys that send', () => {
       'Postcode\n    CM1 1QH',
       'GP surgery\n    They do not know',
       'NHS number\n    Not given',
-      'Reasons\n    They may have to go into a mental health hospital',
+      `Reasons\n    ${inArea(referral.settings, FIRST_REASON)}`,
       'Age band on the day of sending\n    16 or over',
       'The person agrees to be on the DSR (their own consent).',
       'Best way to contact\n    Phone call',
@@ -533,18 +606,28 @@ test.describe('journeys that send', () => {
       await expect(group(page, CONSENT_UNDER_16)).toBeHidden();
       await expect(note).toBeHidden();
     }
-    await group(page, CONSENT_16).getByLabel('The person may not be able to decide').check();
-    await expect(note).toBeVisible();
-    await expect(
-      page.getByText('If the person cannot decide, people who know them meet. This is a best interests meeting.'),
-    ).toBeVisible();
+    await answerStep(page, referral, 'consent', carerForAdult);
+    // The area's consent model: a best interests meeting after a Mental Capacity Assessment, or the parents.
+    const bestInterests = referral.settings.consent.cannotDecide.decidedBy === 'best-interests-meeting';
+    if (referral.settings.consent.cannotDecide.assessment) await expect(note).toBeVisible();
+    else await expect(note).toHaveCount(0);
+    const meeting = page.getByText(
+      'If the person cannot decide, people who know them meet. This is a best interests meeting.',
+    );
+    const bestInterestsLink = page.getByRole('link', { name: 'What are best interests? (opens in a new tab)' });
+    if (bestInterests) {
+      await expect(meeting).toBeVisible();
+      await expect(bestInterestsLink).toHaveAttribute('href', '/hard-words#best-interests');
+    } else {
+      await expect(meeting).toHaveCount(0);
+      await expect(bestInterestsLink).toHaveCount(0);
+      await expect(
+        page.getByText('If the person cannot decide, the choice is made by their parents or legal guardians.'),
+      ).toBeVisible();
+    }
     await expect(page.getByRole('link', { name: 'What is mental capacity? (opens in a new tab)' })).toHaveAttribute(
       'href',
       '/hard-words#mental-capacity',
-    );
-    await expect(page.getByRole('link', { name: 'What are best interests? (opens in a new tab)' })).toHaveAttribute(
-      'href',
-      '/hard-words#best-interests',
     );
     await answerUpTo(page, referral, javaScriptEnabled, carerForAdult, 'check', 'consent');
     await expect(answers(page)).toContainText('Her brother and I help her decide.');
@@ -557,8 +640,9 @@ test.describe('journeys that send', () => {
       'How they know the person\n    Her paid carer',
       'Learning disability or autism\n    Both a learning disability and autism',
       'Age band on the day of sending\n    16 or over',
-      'Mental Capacity Assessment',
-      'best interests decision under the Mental Capacity Act 2005',
+      ...(bestInterests
+        ? ['Mental Capacity Assessment', 'best interests decision under the Mental Capacity Act 2005']
+        : ['The person cannot decide (mental capacity). Parents or legal guardians agree for them.']),
       'Who helps them make big decisions\n    Her brother and I help her decide.',
       'Best way to contact\n    Letter',
       'Address for letters\n    9 Carer Close\n    Town\n    BR2 2BB',
@@ -566,7 +650,7 @@ test.describe('journeys that send', () => {
     ]);
   });
 
-  test('danger: the crisis lines show at once, prominently, and the person can carry on and send', async ({
+  test('danger: the crisis lines show at once, the form says the team will not read it today, and the email is marked', async ({
     page,
     referral,
     javaScriptEnabled,
@@ -575,9 +659,14 @@ test.describe('journeys that send', () => {
     const help = page.locator('.referral-danger').first();
     if (javaScriptEnabled) await expect(help).toBeHidden();
     else await expect(help).toBeVisible();
-    await group(page, 'Is anyone in danger right now?').getByLabel('Yes', { exact: true }).check();
+    // The crisis page's words for 999 and for NHS 111 option 2.
+    await expect(page.locator('[data-field="danger"]')).toContainText(
+      'someone may hurt themselves or others right now. Or someone cannot cope, or is not safe.',
+    );
+    await group(page, DANGER_QUESTION).getByLabel('Yes', { exact: true }).check();
     // Shown the moment Yes is chosen, before Continue, right after the question.
     await expect(help).toBeVisible();
+    await expect(help).toContainText('The DSR team will not read this form today. Get help now.');
     await expect(help.getByRole('heading', { name: 'If anyone is in danger, get help now' })).toBeVisible();
     await expect(help.locator('a[href="tel:999"]')).toHaveText('call 999');
     await expect(help.locator('a[href="tel:111"]')).toHaveText('call NHS 111');
@@ -594,14 +683,25 @@ test.describe('journeys that send', () => {
     await answerUpTo(page, referral, javaScriptEnabled, { ...autisticAdult, danger: true }, 'check');
     // The check page puts the crisis lines first again.
     const again = page.locator('.referral-danger:visible').first();
-    await expect(again).toContainText('You told us someone is in danger. Do this first.');
+    await expect(again).toContainText(
+      'You told us someone is in danger or in a crisis. The DSR team will not read this form today.',
+    );
     const reference = await send(page, referral);
     await expect(page.getByRole('heading', { name: 'If things get worse' })).toBeVisible();
     await expect(page.locator('.referral-danger a[href="tel:999"]')).toBeVisible();
-    await expectEmail(referral, reference, 'adults', [
-      'Danger right now: YES: they said someone is in danger right now. See Safety.',
-      'Is anyone in danger right now?\n    Yes',
-    ]);
+    // The team's shared inbox sorts it first by the subject's marker; the subject carries no name.
+    const mail = await expectEmail(
+      referral,
+      reference,
+      'adults',
+      [
+        'Danger right now: YES: someone is in danger now, or in a mental health crisis. See Safety.',
+        `${DANGER_QUESTION}\n    Yes`,
+      ],
+      true,
+    );
+    expect(mail.subject.startsWith('DANGER NOW: ')).toBe(true);
+    expect(mail.subject).not.toMatch(/Alex|Taylor/i);
   });
 });
 
@@ -616,8 +716,9 @@ test.describe('no consent', () => {
     const refusing: Journey = {
       ...autisticAdult,
       dob: ['1', '1', '2009'],
-      consent: { legend: CONSENT_16, answer: 'No, the person does not agree' },
+      consent: { legend: CONSENT_16, answer: NO_16 },
     };
+    const no = inArea(referral.settings, NO_16);
     await answerUpTo(page, referral, javaScriptEnabled, refusing, 'consent');
     await answerStep(page, referral, 'consent', refusing);
     if (javaScriptEnabled) {
@@ -632,8 +733,19 @@ test.describe('no consent', () => {
       await expect(page.locator('h1')).toHaveText(NO_CONSENT_TITLE);
       await expect(page).toHaveTitle(new RegExp(`^${NO_CONSENT_TITLE} - `));
     }
-    await expect(page.getByText('We have not sent your answers. The person is not on the DSR.')).toBeVisible();
-    await expect(page.getByText('The team cannot add the person without consent.')).toBeVisible();
+    await expect(
+      page.getByText('We have not sent your answers. This form cannot ask for the person without consent.'),
+    ).toBeVisible();
+    // "A choice" and "added without consent", explained together as the area's consent model says.
+    const said = await wordsOnScreen(page);
+    const keepSafe = 'Then data protection law lets the team add them without consent, to keep everyone safe.';
+    if (referral.settings.consent.keepingSafe) expect(said).toContain(keepSafe);
+    else {
+      expect(said).not.toContain(keepSafe);
+      expect(said).toContain(
+        'Being on the DSR is a choice. The person makes it, or their parents or legal guardians make it for them.',
+      );
+    }
     const other = referral.settings.join.phone?.callback
       ? page.getByRole('link', { name: 'Ask us to call you' })
       : page.getByRole('link', { name: 'See the ways to contact the DSR team' });
@@ -647,10 +759,9 @@ test.describe('no consent', () => {
     // Changing the answer goes back to the consent question, answers kept.
     await page.getByRole('button', { name: 'Change your answer' }).click();
     await expect(group(page, CONSENT_16)).toBeVisible();
-    await expect(group(page, CONSENT_16).getByLabel('No, the person does not agree')).toBeChecked();
+    await expect(group(page, CONSENT_16).getByLabel(no, { exact: true })).toBeChecked();
     await expect(page.getByLabel("The person's full name", { exact: true })).toHaveValue('Alex Taylor');
-    if (!javaScriptEnabled)
-      await expect(group(page, CONSENT_16).getByLabel('No, the person does not agree')).toBeFocused();
+    if (!javaScriptEnabled) await expect(group(page, CONSENT_16).getByLabel(no, { exact: true })).toBeFocused();
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(
       referral.inbox.messages.filter((mail) => mail.text.includes('Alex Taylor') && mail.text.includes('2009')),
@@ -686,7 +797,7 @@ test.describe('errors', () => {
       expect((await reply).status()).toBe(422);
       await expectErrors(
         [
-          'Select yes if anyone is in danger right now',
+          'Select yes if anyone is in danger now, or in a mental health crisis',
           'Select who is filling in this form',
           "Enter the person's full name",
           "Enter the person's date of birth",
@@ -735,7 +846,7 @@ test.describe('errors', () => {
     }
 
     const expected: Record<StepId, string[]> = {
-      safety: ['Select yes if anyone is in danger right now'],
+      safety: ['Select yes if anyone is in danger now, or in a mental health crisis'],
       who: ['Select who is filling in this form'],
       person: [
         "Enter the person's full name",
@@ -834,29 +945,27 @@ test.describe('check your answers', () => {
     await expect(answers(page)).toContainText('A learning disability');
 
     // A change that asks a new question: a date of birth under 16 needs the young person's consent question.
+    const { decidedBy } = referral.settings.consent.younger;
+    const parentYes = `Yes, ${DECIDER_AGREES[decidedBy]}`;
     await page.getByRole('button', { name: 'Change date of birth' }).click();
     await expect(page.getByLabel('Day', { exact: true })).toBeFocused();
     await page.getByLabel('Year', { exact: true }).fill('2012');
     if (javaScriptEnabled) {
       await continueButton(page).click();
       await expect(stepHeading(page, STEP_TITLES.consent)).toBeFocused();
-      await group(page, CONSENT_UNDER_16)
-        .getByLabel('Their parent, or someone with parental responsibility, agrees')
-        .check();
+      await group(page, CONSENT_UNDER_16).getByLabel(parentYes, { exact: true }).check();
       await continueButton(page).click();
     } else {
       await continueButton(page).click();
       await expect(page.locator('[data-error-summary]').getByRole('link')).toHaveText([
         'Select who agrees to the young person being on the DSR',
       ]);
-      await group(page, CONSENT_UNDER_16)
-        .getByLabel('Their parent, or someone with parental responsibility, agrees')
-        .check();
+      await group(page, CONSENT_UNDER_16).getByLabel(parentYes, { exact: true }).check();
       await continueButton(page).click();
     }
     await expect(page.getByRole('heading', { name: CHECK_TITLE })).toBeVisible();
     await expect(answers(page)).toContainText('15 June 2012');
-    await expect(answers(page)).toContainText('Their parent, or someone with parental responsibility, agrees');
+    await expect(answers(page)).toContainText(parentYes);
     await expect(answers(page)).not.toContainText('Yes, the person agrees');
     await expectAxeClean(page, javaScriptEnabled, 'the check page after changes');
 
@@ -866,7 +975,7 @@ test.describe('check your answers', () => {
       'Learning disability or autism\n    A learning disability',
       'Date of birth\n    15 June 2012',
       'Age on the day of sending\n    14',
-      'A parent or person with parental responsibility agrees.',
+      decidedBy === 'parent-or-carer' ? 'A parent or carer agrees.' : 'Parents or legal guardians agree.',
     ]);
   });
 
@@ -874,7 +983,7 @@ test.describe('check your answers', () => {
     await openForm(page, referral, javaScriptEnabled);
     await answerUpTo(page, referral, javaScriptEnabled, parentOf12, 'check');
     const changes = page.getByRole('button', { name: /^Change / });
-    await expect(changes.first()).toHaveText('Change is anyone in danger right now?');
+    await expect(changes.first()).toHaveText('Change is anyone in danger now, or in a mental health crisis?');
     for (const name of [
       'Change full name',
       'Change date of birth',
@@ -886,7 +995,7 @@ test.describe('check your answers', () => {
       await expect(page.getByRole('button', { name, exact: true })).toHaveCount(1);
     }
     await expect(page.locator('.summary-list__actions .visually-hidden').first()).toHaveText(
-      ' is anyone in danger right now?',
+      ' is anyone in danger now, or in a mental health crisis?',
     );
   });
 });
@@ -938,7 +1047,7 @@ test.describe('keyboard only', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.type('Town');
     await type('postcode', 'se1 7eh');
-    await radio('place', 4);
+    if (referral.settings.places.list.length > 1) await radio('place', 4);
     await tabTo('gpUnknown');
     await page.keyboard.press('Space');
     await next();
@@ -1252,7 +1361,11 @@ test.describe('confirmation', () => {
     // The area's process, as on the after-you-ask page (components/blocks/Process.astro).
     await expect(page.getByText(`The decision is made by ${settings.process.decidedBy.text}.`)).toBeVisible();
     for (const step of settings.process.steps) await expect(page.getByText(step.text, { exact: true })).toBeVisible();
-    if (referral.settings.reply.onlineForm)
+    // The reply-by date follows the form's own route's promise; the website's own promise is said as its own.
+    const promise = referral.settings.reply.onlineForm;
+    if (promise?.source.own)
+      await expect(page.getByText('This website promises you a reply by Tuesday 24 November 2026.')).toBeVisible();
+    else if (promise)
       await expect(page.getByText('The team will get back to you by Tuesday 24 November 2026.')).toBeVisible();
     else await expect(page.getByText('The team will get back to you as soon as they can.')).toBeVisible();
     await expect(page.getByRole('heading', { name: 'If things get worse' })).toBeVisible();

@@ -14,7 +14,8 @@ import {
   renderReferralEmail,
   type ReferralEmailInput,
 } from '../../src/forms/referral/email.ts';
-import { referral } from '../../src/forms/referral/form.ts';
+import { areaWords, referral, referralSettings } from '../../src/forms/referral/form.ts';
+import { areaSettings } from '../support/areas.ts';
 import { referralForm, type ReferralAnswers } from '../../src/forms/referral/schema.ts';
 import type { Area } from '../../src/area/schema.ts';
 import type { Accept } from '../../src/delivery/index.ts';
@@ -31,24 +32,21 @@ const REGISTERS = [
   { id: 'children', name: 'Children and young people under 18', minAge: 0, maxAge: 17, source: TEST_SOURCE },
   { id: 'adults', name: 'Adults aged 18 and over', minAge: 18, source: TEST_SOURCE },
 ];
-// Only the settings a referral uses.
-const SEL = {
-  name: 'South East London',
+// The areas' own settings, with a test mailbox and the registers above.
+const SEL: Area = {
+  ...areaSettings('south-east-london'),
   mailbox: 'team@example.nhs.uk',
   reply: { onlineForm: { workingDays: 2, source: TEST_SOURCE } },
   registers: REGISTERS,
-  places: {
-    kind: 'borough',
-    list: ['Bexley', 'Bromley', 'Greenwich', 'Lambeth', 'Lewisham', 'Southwark'],
-    source: TEST_SOURCE,
-  },
-} as Area;
-const ESSEX = {
-  ...SEL,
-  name: 'Essex',
+};
+// An area with districts and no reply promise, with Essex's reasons and consent model.
+const ESSEX: Area = {
+  ...areaSettings('essex'),
+  mailbox: 'team@example.nhs.uk',
   reply: {},
+  registers: REGISTERS,
   places: { kind: 'district', list: ['Basildon', 'Castle Point'], source: TEST_SOURCE },
-} as Area;
+};
 
 /** Friday 20 November 2026, 3pm in London: 2 working days later is Tuesday 24 November. */
 const FRIDAY = new Date('2026-11-20T15:00:00Z');
@@ -63,7 +61,7 @@ const parent: ReferralAnswers = {
   place: 'Lewisham',
   gp: { known: false },
   diagnosis: 'autism',
-  reasons: ['home', 'other'],
+  reasons: ['hospital', 'other'],
   reasonsOther: 'Excluded from school',
   happening: 'Things are hard at home & school.\nShe is not sleeping.',
   consentUnder16: 'young-person',
@@ -84,7 +82,8 @@ const input = (answers: ReferralAnswers, changes: Partial<ReferralEmailInput> = 
   replyBy: '2026-11-24',
   replyWorkingDays: 2,
   areaName: 'South East London',
-  placeKind: 'borough',
+  words: areaWords(SEL),
+  places: SEL.places.list,
   ...changes,
 });
 
@@ -98,11 +97,34 @@ describe("the team's email", () => {
         reference: 'DSR-7KQM-2XPT',
         register: REGISTERS[1],
         age: 40,
-        placeKind: 'district',
+        words: areaWords(ESSEX),
+        places: ESSEX.places.list,
         place: 'not-sure',
+        danger: false,
       }),
       'DSR referral DSR-7KQM-2XPT, Adults aged 18 and over, District not known',
     );
+  });
+
+  test('danger now: the subject starts with the marker, and still carries no name', () => {
+    const email = renderReferralEmail(input({ ...parent, danger: 'yes' }));
+    assert.equal(email.subject, 'DANGER NOW: DSR referral DSR-7KQM-2XPT, Children and young people under 18, Lewisham');
+    assert.doesNotMatch(email.subject, /Zo|Smith|Ann/i);
+    assert.doesNotMatch(renderReferralEmail(input(parent)).subject, /DANGER/);
+  });
+
+  test("the consent basis follows the area's consent model", () => {
+    const basis = (area: Area, answers: Partial<ReferralAnswers>) =>
+      renderReferralEmail(input({ ...parent, ...answers }, { words: areaWords(area) })).text;
+    assert.match(basis(SEL, { consentUnder16: 'parent' }), /A parent or carer agrees\./);
+    assert.match(basis(ESSEX, { consentUnder16: 'parent' }), /Parents or legal guardians agree\./);
+    const cannot = { consentUnder16: undefined, consent16: 'cannot-decide' as const };
+    assert.match(basis(SEL, cannot), /Mental Capacity Assessment[\s\S]*best interests decision/);
+    assert.match(
+      basis(ESSEX, cannot),
+      /The person cannot decide \(mental capacity\)\. Parents or legal guardians agree for them\./,
+    );
+    assert.doesNotMatch(basis(ESSEX, cannot), /best interests/);
   });
 
   test('the headings come in order, with the answers under them', () => {
@@ -141,7 +163,7 @@ describe("the team's email", () => {
       'GP surgery\n    They do not know',
       'NHS number\n    Not given',
       'Learning disability or autism\n    Autism (the person is autistic)',
-      'Reasons\n    Their home or placement may be breaking down\n    Something else',
+      'Reasons\n    They are at risk of going into a mental health hospital\n    Something else',
       'Other reason\n    Excluded from school',
       'Age band on the day of sending\n    Under 16',
       'The young person agrees for themselves (Gillick competence: to be confirmed by a professional).',
@@ -195,24 +217,24 @@ describe("the team's email", () => {
     assert.match(capacity, /Mental Capacity Assessment/);
     assert.match(capacity, /best interests decision under the Mental Capacity Act 2005/);
     assert.match(capacity, /Who helps them make big decisions\n {4}Her sister/);
-    assert.match(
-      basis({ consentUnder16: 'parent' }),
-      /Under 16[\s\S]*A parent or person with parental responsibility agrees/,
-    );
+    assert.match(basis({ consentUnder16: 'parent' }), /Under 16[\s\S]*A parent or carer agrees/);
     assert.match(basis({ consentUnder16: 'young-person' }), /Gillick competence/);
   });
 
   test('danger: flagged first in the facts and under Safety', () => {
     const { text } = renderReferralEmail(input({ ...parent, danger: 'yes' }));
-    assert.ok(text.includes('Danger right now: YES: they said someone is in danger right now. See Safety.'));
+    assert.ok(
+      text.includes('Danger right now: YES: someone is in danger now, or in a mental health crisis. See Safety.'),
+    );
     assert.ok(text.indexOf('Danger right now') < text.indexOf('Register:'));
-    assert.ok(text.includes('Is anyone in danger right now?\n    Yes'));
+    assert.ok(text.includes('Is anyone in danger now, or in a mental health crisis?\n    Yes'));
+    assert.ok(text.includes('Said the DSR team will not read this form today.'));
     assert.ok(text.includes('Showed 999, NHS 111 option 2 and the local crisis lines'));
   });
 
   test('an area that promises no reply time: no Reply by heading or fact', () => {
     const { text } = renderReferralEmail(
-      input(parent, { replyBy: undefined, replyWorkingDays: undefined, placeKind: 'district' }),
+      input(parent, { replyBy: undefined, replyWorkingDays: undefined, words: areaWords(ESSEX) }),
     );
     assert.ok(!text.includes('Reply by'));
     assert.ok(text.includes('District: Lewisham'));
@@ -309,7 +331,7 @@ describe('handing a referral to the queue', () => {
 });
 
 describe('the POST flow (handleFormPost with the referral hold)', () => {
-  const form = referralForm({ places: SEL.places.list, placeKind: 'borough', today: () => '2026-11-20' });
+  const form = referralForm({ ...referralSettings(SEL), today: () => '2026-11-20' });
   const good: RawValues = {
     token: 'abcdefghijklmnopqrstuvwxyz',
     danger: 'no',

@@ -99,13 +99,13 @@ describe('age on the day of sending', () => {
 
 describe('which consent question applies', () => {
   test('16 and over decide for themselves; under 16 a parent, or Gillick', () => {
-    assert.equal(consentBand(0), 'under-sixteen');
-    assert.equal(consentBand(12), 'under-sixteen');
-    assert.equal(consentBand(15), 'under-sixteen');
-    assert.equal(consentBand(16), 'sixteen-or-over');
-    assert.equal(consentBand(17), 'sixteen-or-over');
-    assert.equal(consentBand(18), 'sixteen-or-over');
-    assert.equal(consentBand(90), 'sixteen-or-over');
+    assert.equal(consentBand(0, 16), 'under-sixteen');
+    assert.equal(consentBand(12, 16), 'under-sixteen');
+    assert.equal(consentBand(15, 16), 'under-sixteen');
+    assert.equal(consentBand(16, 16), 'sixteen-or-over');
+    assert.equal(consentBand(17, 16), 'sixteen-or-over');
+    assert.equal(consentBand(18, 16), 'sixteen-or-over');
+    assert.equal(consentBand(90, 16), 'sixteen-or-over');
   });
 });
 

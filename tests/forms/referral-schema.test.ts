@@ -10,14 +10,17 @@ import fc from 'fast-check';
 import { HAPPENING_MAX, REASONS_OTHER_MAX, STEPS, questions } from '../../src/forms/referral/questions.ts';
 import { consentRefused, referralForm, type ReferralAnswers } from '../../src/forms/referral/schema.ts';
 import { applicableFields } from '../../src/forms/kit/browser/form.ts';
+import { areaWords, referralSettings } from '../../src/forms/referral/form.ts';
+import { areaSettings } from '../support/areas.ts';
 import { NAME_MAX } from '../../src/forms/kit/browser/text.ts';
 import { holdUntilConfirmed } from '../../src/forms/kit/post.ts';
 import { validate } from '../../src/forms/kit/browser/validate.ts';
 import type { RawValues } from '../../src/forms/kit/browser/values.ts';
 
 const TODAY = '2026-11-20';
-const PLACES = ['Bexley', 'Bromley', 'Greenwich', 'Lambeth', 'Lewisham', 'Southwark'];
-const form = referralForm({ places: PLACES, placeKind: 'borough', today: () => TODAY });
+const SEL = areaSettings('south-east-london');
+const form = referralForm({ ...referralSettings(SEL), today: () => TODAY });
+const SEL_WORDS = questions(areaWords(SEL));
 /** Where a good plain post goes: the kit's check-your-answers flow with the referral's stop (no consent). */
 const holdReferral = holdUntilConfirmed(form);
 
@@ -63,7 +66,11 @@ describe('the referral form: missing answers', () => {
     assert.equal(result.ok, false);
     if (result.ok) return;
     assert.deepEqual(result.list, [
-      { field: 'danger', message: 'Select yes if anyone is in danger right now', target: 'danger' },
+      {
+        field: 'danger',
+        message: 'Select yes if anyone is in danger now, or in a mental health crisis',
+        target: 'danger',
+      },
       { field: 'filler', message: 'Select who is filling in this form', target: 'filler' },
       { field: 'name', message: "Enter the person's full name", target: 'name' },
       { field: 'dob', message: "Enter the person's date of birth", target: 'dob-day' },
@@ -77,8 +84,9 @@ describe('the referral form: missing answers', () => {
     ]);
   });
 
-  test('the area names its places: "district" in Essex', () => {
-    const essex = referralForm({ places: ['Basildon', 'Castle Point'], placeKind: 'district', today: () => TODAY });
+  test('the area names its places: "district" in an area of districts', () => {
+    const districts = { ...referralSettings(SEL), places: ['Basildon', 'Castle Point'], placeKind: 'district' };
+    const essex = referralForm({ ...districts, today: () => TODAY });
     const result = validate(essex, { place: 'Lewisham' });
     assert.equal(result.ok ? '' : result.errors['place'], 'Select the district the person lives in, or I am not sure');
     assert.equal(validate(essex, { place: 'Castle Point' }, { only: ['place'] }).ok, true);
@@ -131,42 +139,42 @@ describe('consent, by age on the day of sending', () => {
       iso: '2014-03-05',
       question: 'consentUnder16',
       other: 'consent16',
-      choices: questions('borough').consentUnder16.choices,
+      choices: SEL_WORDS.consentUnder16.choices,
     },
     {
       label: '15, the day before their 16th birthday',
       iso: '2010-11-21',
       question: 'consentUnder16',
       other: 'consent16',
-      choices: questions('borough').consentUnder16.choices,
+      choices: SEL_WORDS.consentUnder16.choices,
     },
     {
       label: '16 today',
       iso: '2010-11-20',
       question: 'consent16',
       other: 'consentUnder16',
-      choices: questions('borough').consent16.choices,
+      choices: SEL_WORDS.consent16.choices,
     },
     {
       label: '17, the day before their 18th birthday',
       iso: '2008-11-21',
       question: 'consent16',
       other: 'consentUnder16',
-      choices: questions('borough').consent16.choices,
+      choices: SEL_WORDS.consent16.choices,
     },
     {
       label: '18 today',
       iso: '2008-11-20',
       question: 'consent16',
       other: 'consentUnder16',
-      choices: questions('borough').consent16.choices,
+      choices: SEL_WORDS.consent16.choices,
     },
     {
       label: '36',
       iso: '1990-06-15',
       question: 'consent16',
       other: 'consentUnder16',
-      choices: questions('borough').consent16.choices,
+      choices: SEL_WORDS.consent16.choices,
     },
   ] as const;
 
@@ -217,7 +225,7 @@ describe('consent, by age on the day of sending', () => {
 
   test('29 February birthdays: 16 on 29 February in a leap year, on 1 March in a year that is not', () => {
     const question = (birth: string, today: string) =>
-      applicableFields(referralForm({ places: PLACES, placeKind: 'borough', today: () => today }), {
+      applicableFields(referralForm({ ...referralSettings(SEL), today: () => today }), {
         ...adult,
         ...dob(birth),
       }).find((field) => field.startsWith('consent'));
@@ -406,7 +414,7 @@ describe('steps', () => {
   });
 
   test('every question has words, and every choice question its choices', () => {
-    const words = questions('borough');
+    const words = SEL_WORDS;
     for (const field of Object.keys(form.fields)) {
       const question = (words as Record<string, { label: string; short: string }>)[field];
       assert.ok(question?.label && question.short, field);

@@ -11,7 +11,12 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import { BANNED, checkSentenceLength, format, stringChunk, type Chunk } from '../content/easy-read.ts';
 import type { QuestionWords } from '../../src/forms/kit/fields.ts';
+import { areaWords } from '../../src/forms/referral/form.ts';
 import { STEP_WORDS, questions } from '../../src/forms/referral/questions.ts';
+import { areaSettings, listAreas } from '../support/areas.ts';
+
+/** The words differ by area (places, reasons, consent model): every area's are checked. */
+const AREAS = listAreas().map((area) => areaSettings(area.id));
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const FILE = 'src/forms/referral/questions.ts';
@@ -22,8 +27,8 @@ const catalogue = JSON.parse(readFileSync(path.join(ROOT, 'src/pictures/catalogu
 
 function questionChunks(): Chunk[] {
   const chunks: Chunk[] = [];
-  for (const kind of ['borough', 'district']) {
-    for (const [name, question] of Object.entries(questions(kind) as Record<string, QuestionWords>)) {
+  for (const area of AREAS) {
+    for (const [name, question] of Object.entries(questions(areaWords(area)) as Record<string, QuestionWords>)) {
       for (const text of [question.label, question.hint, question.when, question.short])
         if (text) chunks.push(stringChunk(`${FILE} ${name}`, text, 1));
       for (const choice of question.choices ?? []) {
@@ -96,7 +101,7 @@ describe('easy read: the referral form', () => {
 
   test('every picture is in the catalogue', () => {
     const named = [
-      ...Object.values(questions('borough') as Record<string, QuestionWords>).flatMap((question) =>
+      ...Object.values(questions(areaWords(AREAS[0]!)) as Record<string, QuestionWords>).flatMap((question) =>
         question.picture ? [question.picture] : [],
       ),
       ...Object.values(STEP_WORDS).map((step) => step.picture),

@@ -4,7 +4,9 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import * as v from 'valibot';
 import { parse } from 'yaml';
+import { AreaSchema, type Area } from '../../src/area/schema.ts';
 import { DEFAULT_AREA } from '../../src/area/default.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -62,3 +64,8 @@ export const REQUIRED_SLUGS = [
  * the sitemap is a content page and must ship no JavaScript at all.
  */
 export const FORM_PAGES: readonly string[] = ['/ask-for-a-call', '/refer'];
+
+/** An area's settings as the site reads them: content/areas/<id>/area.yaml, checked by the schema. */
+export function areaSettings(id: string): Area {
+  return v.parse(AreaSchema, parse(readFileSync(path.join(ROOT, 'content/areas', id, 'area.yaml'), 'utf8')));
+}

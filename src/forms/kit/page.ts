@@ -8,6 +8,7 @@
  */
 import type { AstroGlobal } from 'astro';
 import { currentArea } from '../../area/current.ts';
+import type { ReplyKind } from '../../area/reply.ts';
 import type { Area, ReplyPromise } from '../../area/schema.ts';
 import { now } from '../../time/clock.ts';
 import { londonDate, type IsoDate } from '../../time/london.ts';
@@ -119,6 +120,8 @@ export interface ConfirmationPageState extends Confirmation {
   area: Area;
   /** The area's reply promise for this form's way of asking, if it makes one. */
   promise: ReplyPromise | undefined;
+  /** What the person gets: a call, or a reply. */
+  kind: ReplyKind;
 }
 
 /**
@@ -136,5 +139,5 @@ export async function confirmationPage(
   astro.response.headers.set('Cache-Control', NO_STORE['Cache-Control']);
   const promise = replyPromise(form, area);
   const replyBy = promise ? confirmation.replyBy : undefined;
-  return { area, reference: confirmation.reference, replyBy, promise };
+  return { area, reference: confirmation.reference, replyBy, promise, kind: form.reply.kind };
 }

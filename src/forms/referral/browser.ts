@@ -1,17 +1,17 @@
 /**
  * Loaded by the referral page: turns the one complete form into steps if the
  * browser can, with the same definition the server checks with. The page
- * gives the area's places and the server's London day in data attributes,
- * so the browser works out the same age (and so the same consent question)
- * as the server.
+ * gives the area's settings (places, reasons, consent model) and the
+ * server's London day in data attributes, so the browser works out the same
+ * age (and so the same consent question) as the server.
  */
 import { enhanceSteps } from '../kit/browser/steps.ts';
-import { referralForm } from './schema.ts';
+import { referralForm, type ReferralSettings } from './schema.ts';
 import { summarise } from './summary.ts';
 
 const form = document.querySelector<HTMLFormElement>('form[data-form="referral"]');
 if (form) {
-  const { places = '[]', placeKind = 'borough', today = '' } = form.dataset;
-  const definition = referralForm({ places: JSON.parse(places) as string[], placeKind, today: () => today });
+  const { settings = '{}', today = '' } = form.dataset;
+  const definition = referralForm({ ...(JSON.parse(settings) as Omit<ReferralSettings, 'today'>), today: () => today });
   enhanceSteps(form, definition, summarise);
 }

@@ -23,7 +23,8 @@ import {
 import type { Received } from '../kit/form.ts';
 import type { RegisterRule } from '../kit/register.ts';
 import { replyByFact } from '../kit/reply-by.ts';
-import { PLACE_NOT_SURE, questions } from './questions.ts';
+import type { ConsentRules } from '../../consent/model.ts';
+import { consentDeciders, PLACE_NOT_SURE, questions, type AreaWords } from './questions.ts';
 import type { ReferralAnswers } from './schema.ts';
 
 export interface ReferralEmailInput extends Received<ReferralAnswers> {
@@ -31,8 +32,10 @@ export interface ReferralEmailInput extends Received<ReferralAnswers> {
   age: number;
   /** The area's register for that age; undefined if the settings have none (the email says so). */
   register: RegisterRule | undefined;
-  /** "borough" or "district". */
-  placeKind: string;
+  /** The area's words the form was shown with: its places' kind, its reasons, its consent model. */
+  words: AreaWords;
+  /** The area's places: where the form did not ask (one place), the person lives there. */
+  places: readonly string[];
 }
 
 export const EMAIL_HEADINGS = {
@@ -57,9 +60,10 @@ const FILLER_FOR_TEAM: Record<ReferralAnswers['filler'], string> = {
   professional: 'A professional',
 };
 
-/** "Lewisham", or "Borough not known" for "I am not sure". */
-function placeText(place: string, placeKind: string): string {
-  return place === PLACE_NOT_SURE ? `${capitalise(placeKind)} not known` : place;
+/** "Lewisham", "Borough not known" for "I am not sure", or the area's one place where the form did not ask. */
+function placeText(place: string | undefined, input: Pick<ReferralEmailInput, 'words' | 'places'>): string {
+  if (place === undefined) return input.places.length === 1 ? input.places[0]! : 'Not asked';
+  return place === PLACE_NOT_SURE ? `${capitalise(input.words.placeKind)} not known` : place;
 }
 
 function registerText(register: RegisterRule | undefined, age: number): string {
@@ -68,59 +72,78 @@ function registerText(register: RegisterRule | undefined, age: number): string {
 
 /** "DSR referral DSR-7KQM-2XPT, Children and young people under 18, Lewisham". */
 export function referralSubject(
-  input: Pick<ReferralEmailInput, 'reference' | 'register' | 'age' | 'placeKind'> & { place: string },
+  input: Pick<ReferralEmailInput, 'reference' | 'register' | 'age' | 'words' | 'places'> & {
+    place: string | undefined;
+    danger: boolean;
+  },
 ): string {
   const register = input.register?.name ?? 'Register not known';
-  return oneLine(`DSR referral ${input.reference}, ${register}, ${placeText(input.place, input.placeKind)}`);
+  // A shared inbox sorts on the marker; the subject still carries no name.
+  const marker = input.danger ? `${DANGER_MARKER} ` : '';
+  return oneLine(`${marker}DSR referral ${input.reference}, ${register}, ${placeText(input.place, input)}`);
 }
 
-/** The consent basis in the team's words: who agreed, on what legal footing. */
-function consentBasis(answers: Pick<ReferralAnswers, 'consent16' | 'consentUnder16'>): {
-  band: string;
-  basis: string;
-} {
+/** The start of the subject of a referral that says someone is in danger now. */
+export const DANGER_MARKER = 'DANGER NOW:';
+
+/** Who decides for someone else, in the team's words. */
+const DECIDER_AGREES_FOR_TEAM = {
+  'parent-or-carer': 'A parent or carer agrees',
+  'parent-or-legal-guardian': 'Parents or legal guardians agree',
+  'best-interests-meeting': 'A best interests meeting agrees',
+} as const;
+
+/** The consent basis in the team's words, by the area's consent model: who agreed, on what footing. */
+function consentBasis(
+  answers: Pick<ReferralAnswers, 'consent16' | 'consentUnder16'>,
+  rules: ConsentRules,
+): { band: string; basis: string } {
+  const deciders = consentDeciders(rules);
+  const older = `${deciders.fromAge} or over`;
   switch (answers.consent16) {
     case 'agrees':
-      return { band: '16 or over', basis: 'The person agrees to be on the DSR (their own consent).' };
+      return { band: older, basis: 'The person agrees to be on the DSR (their own consent).' };
     case 'cannot-decide':
       return {
-        band: '16 or over',
+        band: older,
         basis:
-          'The person may not be able to decide (mental capacity). A Mental Capacity Assessment is needed; if they lack capacity for this decision, a best interests decision under the Mental Capacity Act 2005.',
+          deciders.cannotDecide.decidedBy === 'best-interests-meeting'
+            ? `The person may not be able to decide (mental capacity).${deciders.cannotDecide.check ? ' A Mental Capacity Assessment is needed;' : ''} if they lack capacity for this decision, a best interests decision under the Mental Capacity Act 2005.`
+            : `The person cannot decide (mental capacity). ${DECIDER_AGREES_FOR_TEAM[deciders.cannotDecide.decidedBy]} for them.`,
       };
     case 'no':
-      return { band: '16 or over', basis: 'The person does not agree: not to be sent.' };
+      return { band: older, basis: 'The person does not agree: not to be sent.' };
   }
   switch (answers.consentUnder16) {
     case 'parent':
-      return { band: 'Under 16', basis: 'A parent or person with parental responsibility agrees.' };
+      return { band: `Under ${deciders.fromAge}`, basis: `${DECIDER_AGREES_FOR_TEAM[deciders.younger]}.` };
     case 'young-person':
       return {
-        band: 'Under 16',
+        band: `Under ${deciders.fromAge}`,
         basis: 'The young person agrees for themselves (Gillick competence: to be confirmed by a professional).',
       };
     case 'no':
-      return { band: 'Under 16', basis: 'Nobody agrees: not to be sent.' };
+      return { band: `Under ${deciders.fromAge}`, basis: 'Nobody agrees: not to be sent.' };
   }
   return { band: 'Unknown', basis: 'No consent answer.' };
 }
 
 function referralEmailContent(input: ReferralEmailInput): EmailContent {
   const a = input.answers;
-  const q = questions(input.placeKind);
-  const kind = capitalise(input.placeKind);
-  const place = placeText(a.place, input.placeKind);
+  const q = questions(input.words);
+  const kind = capitalise(input.words.placeKind);
+  const place = placeText(a.place, input);
   const register = registerText(input.register, input.age);
   const days = input.replyWorkingDays;
   const replyBy = input.replyBy && days ? replyByFact(input.replyBy, days) : undefined;
   const danger = a.danger === 'yes';
-  const consent = consentBasis(a);
+  const consent = consentBasis(a, input.words.consent);
   const self = a.filler === 'self';
 
   const facts: EmailRow[] = [
     {
       label: 'Danger right now',
-      value: danger ? 'YES: they said someone is in danger right now. See Safety.' : 'No',
+      value: danger ? 'YES: someone is in danger now, or in a mental health crisis. See Safety.' : 'No',
     },
     { label: 'Register', value: register },
     { label: kind, value: place },
@@ -155,12 +178,13 @@ function referralEmailContent(input: ReferralEmailInput): EmailContent {
     {
       heading: EMAIL_HEADINGS.safety,
       rows: [
-        { label: 'Is anyone in danger right now?', value: danger ? 'Yes' : 'No' },
+        { label: q.danger.label, value: danger ? 'Yes' : 'No' },
         ...(danger
           ? [
               {
                 label: 'What the form did',
-                value: 'Showed 999, NHS 111 option 2 and the local crisis lines straight away, then let them carry on.',
+                value:
+                  'Said the DSR team will not read this form today. Showed 999, NHS 111 option 2 and the local crisis lines straight away, then let them carry on.',
               },
             ]
           : []),
@@ -252,7 +276,7 @@ function referralEmailContent(input: ReferralEmailInput): EmailContent {
 
 export function renderReferralEmail(input: ReferralEmailInput): RenderedEmail {
   return renderEmail(
-    referralSubject({ ...input, place: input.answers.place }),
+    referralSubject({ ...input, place: input.answers.place, danger: input.answers.danger === 'yes' }),
     referralEmailContent(input),
     input.answers.email,
   );

@@ -5,31 +5,57 @@
  */
 import type { Form } from '../kit/form.ts';
 import { chooseRegister } from '../kit/register.ts';
-import { renderReferralEmail } from './email.ts';
-import { STEP_WORDS } from './questions.ts';
-import { ageFromAnswers, referralForm, type ReferralForm } from './schema.ts';
+import type { Area } from '../../area/schema.ts';
+import type { ConsentRules } from '../../consent/model.ts';
 import { londonDate } from '../../time/london.ts';
+import { renderReferralEmail } from './email.ts';
+import { STEP_WORDS, type AreaWords } from './questions.ts';
+import { ageFromAnswers, referralForm, type ReferralForm, type ReferralSettings } from './schema.ts';
+
+/** What the form takes from the area's settings: the page gives the browser the same (`data-settings`). */
+export function referralSettings(area: Area): Omit<ReferralSettings, 'today'> {
+  return {
+    places: area.places.list,
+    placeKind: area.places.kind,
+    reasons: area.reasons.list.map((reason) => reason.id),
+    consent: consentRules(area.consent),
+  };
+}
+
+/** The consent model without its sources: what the rules need, and all the browser is given. */
+function consentRules({ ownDecision, younger, cannotDecide }: Area['consent']): ConsentRules {
+  return {
+    ownDecision: { fromAge: ownDecision.fromAge },
+    younger: { decidedBy: younger.decidedBy, gillick: younger.gillick },
+    cannotDecide: { decidedBy: cannotDecide.decidedBy, assessment: cannotDecide.assessment },
+  };
+}
+
+/** The area's settings the form's words are made from. */
+export function areaWords(area: Area): AreaWords {
+  return { placeKind: area.places.kind, reasons: area.reasons.list, consent: area.consent };
+}
 
 export const referral: Form<ReferralForm> = {
   path: '/refer',
   offered: (area) => area.join.onlineForm !== undefined,
   reply: { route: 'onlineForm', kind: 'reply' },
-  definition: (area, today) =>
-    referralForm({ places: area.places.list, placeKind: area.places.kind, today: () => today }),
+  definition: (area, today) => referralForm({ ...referralSettings(area), today: () => today }),
   email: (message, area) => {
     const age = ageFromAnswers(message.answers, londonDate(message.receivedAt));
     return renderReferralEmail({
       ...message,
       age,
       register: chooseRegister(area.registers, age),
-      placeKind: area.places.kind,
+      words: areaWords(area),
+      places: area.places.list,
     });
   },
   page: {
     views: {
       form: { title: 'Ask to join the DSR', picture: 'form' },
       check: { title: 'Check your answers before sending', picture: 'list' },
-      'no-consent': { title: 'We cannot add the person without consent', picture: 'no' },
+      'no-consent': { title: 'We cannot send this form without consent', picture: 'no' },
     },
     description:
       'Ask for someone to join the Dynamic Support Register (DSR): for yourself, or for someone you care for.',

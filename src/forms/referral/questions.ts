@@ -11,7 +11,9 @@
  * that is you ("If you are asking for yourself, ...").
  * Example numbers are Ofcom's drama numbers, never real ones.
  */
-import { choicesOf } from '../kit/browser/choices.ts';
+import type { ConsentDecider } from '../../consent/deciders.ts';
+import { whoDecides, type ConsentRules } from '../../consent/model.ts';
+import { choicesOf, type Choice } from '../kit/browser/choices.ts';
 import { MOBILE_EXAMPLE } from '../kit/browser/phone.ts';
 import type { Step } from '../kit/browser/form.ts';
 import type { QuestionWords, StepWords } from '../kit/fields.ts';
@@ -21,7 +23,8 @@ import type { QuestionWords, StepWords } from '../kit/fields.ts';
 export const DANGER = ['yes', 'no'] as const;
 export const FILLER = ['self', 'parent', 'carer', 'professional'] as const;
 export const DIAGNOSIS = ['learning-disability', 'autism', 'both', 'not-sure'] as const;
-export const REASONS = ['hospital', 'home', 'residential', 'police', 'other'] as const;
+/** The reasons are the area's own (its settings' `reasons`), and then this one. */
+export const REASON_OTHER = 'other';
 export const CONSENT_16 = ['agrees', 'cannot-decide', 'no'] as const;
 export const CONSENT_UNDER_16 = ['parent', 'young-person', 'no'] as const;
 export const CONTACT_METHOD = ['phone', 'text', 'email', 'letter'] as const;
@@ -38,20 +41,72 @@ export const RELATIONSHIP_MAX = 100;
 export const LANGUAGE_MAX = 50;
 export const NEEDS_OTHER_MAX = 200;
 
-/** Words that depend on the area: what its places are called ("borough", "district"). */
-export function questions(placeKind: string) {
+/** What the referral's words take from the area's settings. */
+export interface AreaWords {
+  /** What the area's places are called: "borough", "district", "area". */
+  placeKind: string;
+  /** The area's reasons for adding a person (`reasons.list`): id, and words to finish "… if". */
+  reasons: readonly { id: string; text: string }[];
+  /** Who may say yes, by age and capacity (`consent`): see src/consent/model.ts. */
+  consent: ConsentRules;
+}
+
+/** Who says yes for someone else, with the verb: "their parents or legal guardians agree". */
+const DECIDER_AGREES: Record<ConsentDecider, string> = {
+  'parent-or-carer': 'their parent or carer agrees',
+  'parent-or-legal-guardian': 'their parents or legal guardians agree',
+  'best-interests-meeting': 'a best interests meeting agrees',
+};
+
+/** Who decides for a person who cannot decide, and for a younger person, by the area's consent model. */
+export function consentDeciders(rules: ConsentRules) {
+  const fromAge = rules.ownDecision.fromAge;
+  const cannotDecide = whoDecides(rules, { age: fromAge, canDecide: false });
+  const younger = whoDecides(rules, { age: fromAge - 1, canDecide: true }).decidedBy;
+  return {
+    fromAge,
+    /** Who decides for a person old enough who cannot decide (first), and whether capacity is checked first. */
+    cannotDecide: { decidedBy: cannotDecide.decidedBy[0] as ConsentDecider, check: cannotDecide.capacityCheck },
+    /** Who decides for a younger person. */
+    younger: younger.find((decider) => decider !== 'the-person') as ConsentDecider,
+    /** A younger person may decide for themselves if they understand well enough (Gillick competence). */
+    gillick: younger.includes('the-person'),
+  };
+}
+
+/** The answers the under-16 question offers, by the area's consent model. */
+export function underSixteenValues(rules: ConsentRules): readonly (typeof CONSENT_UNDER_16)[number][] {
+  return consentDeciders(rules).gillick ? CONSENT_UNDER_16 : CONSENT_UNDER_16.filter((v) => v !== 'young-person');
+}
+
+/** The area's reasons as choices ("They may go into a mental health hospital"), then "Something else". */
+function reasonChoices(reasons: AreaWords['reasons']): Choice[] {
+  return [
+    ...reasons.map((reason) => ({ value: reason.id, label: capitalise(reason.text) })),
+    { value: REASON_OTHER, label: 'Something else' },
+  ];
+}
+
+/** Words that depend on the area: its places, its reasons and its consent model. */
+export function questions(area: AreaWords) {
+  const { placeKind } = area;
+  const deciders = consentDeciders(area.consent);
+  const byBestInterests = deciders.cannotDecide.decidedBy === 'best-interests-meeting';
+  const cannotDecideAgrees = DECIDER_AGREES[deciders.cannotDecide.decidedBy];
+  const youngerAgrees = DECIDER_AGREES[deciders.younger];
   return {
     danger: {
-      label: 'Is anyone in danger right now?',
-      hint: 'This means someone could be badly hurt now. It could be the person or someone else.',
+      label: 'Is anyone in danger now, or in a mental health crisis?',
+      // The crisis page's words for 999 and for NHS 111 option 2.
+      hint: 'For example, someone may hurt themselves or others right now. Or someone cannot cope, or is not safe.',
       picture: 'sos',
       // Yes points to the crisis lines just below the question (shown at once with JavaScript, always without).
       choices: choicesOf(
         DANGER,
         { yes: 'Yes', no: 'No' },
-        { yes: 'Get help now. The numbers to call are just below.' },
+        { yes: 'The DSR team will not read this form today. Get help now: the numbers are below.' },
       ),
-      short: 'Is anyone in danger right now?',
+      short: 'Is anyone in danger now, or in a mental health crisis?',
     },
     filler: {
       label: 'Who is filling in this form?',
@@ -139,20 +194,7 @@ export function questions(placeKind: string) {
       label: 'Why might the person need extra support now?',
       hint: 'Choose all that fit.',
       picture: 'worried',
-      choices: choicesOf(
-        REASONS,
-        {
-          hospital: 'They may have to go into a mental health hospital',
-          home: 'Their home or placement may be breaking down',
-          residential: 'They may move into a residential setting',
-          police: 'They are in trouble with the police or the courts',
-          other: 'Something else',
-        },
-        {
-          home: 'A placement is where someone lives and gets care.',
-          residential: 'This is a place where people live and get care, like a care home.',
-        },
-      ),
+      choices: reasonChoices(area.reasons),
       short: 'Why they need extra support now',
     },
     reasonsOther: {
@@ -174,12 +216,14 @@ export function questions(placeKind: string) {
         CONSENT_16,
         {
           agrees: 'Yes, the person agrees',
-          'cannot-decide': 'The person may not be able to decide',
-          no: 'No, the person does not agree',
+          'cannot-decide': byBestInterests
+            ? 'The person may not be able to decide'
+            : `The person cannot decide, and ${cannotDecideAgrees}`,
+          no: byBestInterests ? 'No, the person does not agree' : 'No, nobody agrees',
         },
         {
           agrees: 'If you are asking for yourself, choose this if you agree.',
-          'cannot-decide': 'We explain what happens next below.',
+          'cannot-decide': 'We explain this below.',
         },
       ),
       short: 'Does the person agree?',
@@ -194,9 +238,9 @@ export function questions(placeKind: string) {
       label: 'Who agrees to the young person being on the DSR?',
       picture: 'agree',
       choices: choicesOf(
-        CONSENT_UNDER_16,
+        underSixteenValues(area.consent),
         {
-          parent: 'Their parent, or someone with parental responsibility, agrees',
+          parent: `Yes, ${youngerAgrees}`,
           'young-person': 'The young person understands and agrees for themselves',
           no: 'No, nobody agrees',
         },

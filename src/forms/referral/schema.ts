@@ -6,12 +6,14 @@
  * `only`). GOV.UK wording: instructions for missing answers, descriptions for
  * wrong ones; never "please", "valid" or "required".
  *
- * The definition depends on the area (its boroughs or districts) and on the
- * day (age decides which consent question applies), so it is made by
- * `referralForm(settings)`: the server passes the London day of the request;
- * the page gives the browser the same day and the same places.
+ * The definition depends on the area (its places, its reasons and its
+ * consent model) and on the day (age decides which consent question
+ * applies), so it is made by `referralForm(settings)`: the server passes the
+ * London day of the request; the page gives the browser the same day and the
+ * same settings.
  */
 import * as v from 'valibot';
+import type { ConsentRules } from '../../consent/model.ts';
 import { dateSchema, readDateParts } from '../kit/browser/date.ts';
 import { someOf } from '../kit/browser/choices.ts';
 import { asked, defineForm, type FormAnswers } from '../kit/browser/form.ts';
@@ -23,7 +25,6 @@ import {
   ADDRESS_MAX,
   CAPACITY_DETAIL_MAX,
   CONSENT_16,
-  CONSENT_UNDER_16,
   CONTACT_METHOD,
   DANGER,
   DIAGNOSIS,
@@ -33,17 +34,22 @@ import {
   NEEDS,
   NEEDS_OTHER_MAX,
   PLACE_NOT_SURE,
-  REASONS,
+  REASON_OTHER,
   REASONS_OTHER_MAX,
   RELATIONSHIP_MAX,
   STEPS,
+  underSixteenValues,
 } from './questions.ts';
 
-interface ReferralSettings {
-  /** The area's boroughs or districts (`places.list`). */
+export interface ReferralSettings {
+  /** The area's boroughs or districts (`places.list`): asked only when there are several. */
   places: readonly string[];
   /** What the area calls them: "borough" or "district". */
   placeKind: string;
+  /** The ids of the area's reasons for adding a person (`reasons.list`). */
+  reasons: readonly string[];
+  /** The area's consent model (`consent`). */
+  consent: ConsentRules;
   /** Today on a London clock, 'YYYY-MM-DD': the day of sending. */
   today: () => string;
 }
@@ -66,7 +72,7 @@ export function referralForm(settings: ReferralSettings) {
   const bandOf = (raw: RawValues) => {
     const parsed = v.safeParse(dob, readDob(raw), { abortPipeEarly: true });
     const age = parsed.success ? ageOn(parsed.output, settings.today()) : undefined;
-    return age === undefined ? undefined : consentBand(age);
+    return age === undefined ? undefined : consentBand(age, settings.consent.ownDecision.fromAge);
   };
   const filler = (raw: RawValues) => single(raw['filler']);
   const method = (raw: RawValues) => single(raw['contactMethod']);
@@ -79,27 +85,28 @@ export function referralForm(settings: ReferralSettings) {
   return defineForm({
     id: 'referral',
     fields: {
-      danger: v.picklist(DANGER, 'Select yes if anyone is in danger right now'),
+      danger: v.picklist(DANGER, 'Select yes if anyone is in danger now, or in a mental health crisis'),
       filler: v.picklist(FILLER, 'Select who is filling in this form'),
       name: requiredName({ missing: "Enter the person's full name", subject: 'Full name' }),
       dob,
       address: requiredText(ADDRESS_MAX, { missing: "Enter the person's home address", subject: 'Home address' }),
       postcode: postcode('Enter the postcode'),
-      place: v.picklist(
-        [...settings.places, PLACE_NOT_SURE],
-        `Select the ${kind} the person lives in, or I am not sure`,
+      place: asked(
+        v.picklist([...settings.places, PLACE_NOT_SURE], `Select the ${kind} the person lives in, or I am not sure`),
       ),
       gp: gpSurgery(),
       nhsNumber: nhsNumber(),
       diagnosis: v.picklist(DIAGNOSIS, 'Select the answer that fits the person best'),
-      reasons: someOf(REASONS, 'Select why the person might need extra support now', true),
+      reasons: someOf([...settings.reasons, REASON_OTHER], 'Select why the person might need extra support now', true),
       reasonsOther: asked(
         requiredText(REASONS_OTHER_MAX, { missing: 'Enter the other reason', subject: 'The other reason' }),
       ),
       happening: optionalText(HAPPENING_MAX, 'What is happening'),
       consent16: asked(v.picklist(CONSENT_16, 'Select if the person agrees to be on the DSR')),
       capacityDetail: optionalText(CAPACITY_DETAIL_MAX, 'Who helps the person'),
-      consentUnder16: asked(v.picklist(CONSENT_UNDER_16, 'Select who agrees to the young person being on the DSR')),
+      consentUnder16: asked(
+        v.picklist(underSixteenValues(settings.consent), 'Select who agrees to the young person being on the DSR'),
+      ),
       fillerName: asked(requiredName({ missing: 'Enter your full name', subject: 'Your name' })),
       relationship: asked(
         requiredText(RELATIONSHIP_MAX, {
@@ -120,7 +127,9 @@ export function referralForm(settings: ReferralSettings) {
       ),
     },
     applies: {
-      reasonsOther: (raw) => many(raw['reasons']).includes('other'),
+      // An area with one place: everyone who asks lives there.
+      place: () => settings.places.length > 1,
+      reasonsOther: (raw) => many(raw['reasons']).includes(REASON_OTHER),
       consent16: (raw) => bandOf(raw) === 'sixteen-or-over',
       capacityDetail: (raw) => bandOf(raw) === 'sixteen-or-over' && single(raw['consent16']) === 'cannot-decide',
       consentUnder16: (raw) => bandOf(raw) === 'under-sixteen',

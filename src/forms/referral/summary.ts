@@ -20,7 +20,7 @@ export function summarise(answers: ReferralAnswers, label: ChoiceLabel): Summary
       row('dob', formatDate(a.dob)),
       row('address', linesOf(a.address)),
       row('postcode', a.postcode),
-      row('place', a.place === PLACE_NOT_SURE ? 'I am not sure' : a.place),
+      a.place === undefined ? undefined : row('place', a.place === PLACE_NOT_SURE ? 'I am not sure' : a.place),
       row('gp', a.gp.known ? a.gp.name : 'I do not know'),
       row('nhsNumber', a.nhsNumber ?? 'Not given'),
     ],

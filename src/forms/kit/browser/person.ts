@@ -12,9 +12,6 @@
 import * as v from 'valibot';
 import { countCharacters, tidyText } from './text.ts';
 
-/** The age at which a person decides about consent for themselves (Mental Capacity Act 2005). */
-const CONSENT_AGE = 16;
-
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 function parts(date: string): [number, number, number] {
@@ -46,11 +43,15 @@ export function ageOn(dateOfBirth: string, today: string): number | undefined {
   return ty - by - (hadBirthday ? 0 : 1);
 }
 
-/** Which consent question applies: the person's own (16 and over), or for under 16s. */
+/**
+ * Which consent question applies: the person's own (from `fromAge`, the age
+ * the area's consent model lets a person decide for themselves), or the
+ * question for younger people.
+ */
 type ConsentBand = 'sixteen-or-over' | 'under-sixteen';
 
-export function consentBand(age: number): ConsentBand {
-  return age >= CONSENT_AGE ? 'sixteen-or-over' : 'under-sixteen';
+export function consentBand(age: number, fromAge: number): ConsentBand {
+  return age >= fromAge ? 'sixteen-or-over' : 'under-sixteen';
 }
 
 /**
