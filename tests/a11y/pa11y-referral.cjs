@@ -14,7 +14,23 @@
  * The server's post limit (RATE_LIMIT_POSTS, default 20 in 5 minutes) is
  * enough: only the confirmation state posts.
  */
+/* eslint-disable @typescript-eslint/no-require-imports -- pa11y-ci loads its config as CommonJS */
+const { readFileSync } = require('node:fs');
+const path = require('node:path');
+const { parse } = require('yaml');
+/* eslint-enable @typescript-eslint/no-require-imports */
+
 const base = (process.env.PA11Y_BASE_URL || 'http://127.0.0.1:4510').replace(/\/$/, '');
+// The form follows the area's settings (PA11Y_AREA, set by run-pa11y.ts): a one-place area is not asked
+// where the person lives, and an area without Gillick competence offers no young person's own yes.
+const area = parse(
+  readFileSync(
+    path.join(__dirname, '../../content/areas', process.env.PA11Y_AREA || 'south-east-london', 'area.yaml'),
+    'utf8',
+  ),
+);
+const asksPlace = area.places.list.length > 1;
+const underSixteenNo = area.consent.younger.gillick ? '#consentUnder16-3' : '#consentUnder16-2';
 const form = `${base}/refer`;
 const button = 'form[data-form="referral"] button[type="submit"]';
 
@@ -31,13 +47,14 @@ const steps = [
       'set field #dob-year to 2014',
       'set field #address to 1 Acacia Road',
       'set field #postcode to SE1 7EH',
-      'check field #place',
+      ...(asksPlace ? ['check field #place'] : []),
       'check field #gpUnknown',
     ],
   },
   { id: 'diagnosis', answers: ['check field #diagnosis-2'] },
   { id: 'support', answers: ['check field #reasons', 'set field #happening to Things are hard at home.'] },
-  { id: 'consent', answers: ['check field #consentUnder16-2'] },
+  // The first option in every area: yes, by who decides for an under-16.
+  { id: 'consent', answers: ['check field #consentUnder16'] },
   {
     id: 'contact',
     answers: [
@@ -95,7 +112,7 @@ module.exports = {
       url: `${form}#no-consent`,
       actions: [
         ...answerSteps(5),
-        'check field #consentUnder16-3',
+        `check field ${underSixteenNo}`,
         `click element ${button}`,
         'wait for element #step-no-consent-title to be visible',
       ],
