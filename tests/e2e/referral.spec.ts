@@ -779,6 +779,9 @@ test.describe('errors', () => {
     await openForm(page, referral, javaScriptEnabled);
     const summary = page.locator('[data-error-summary]');
     const kind = referral.settings.places.kind;
+    // An area with one place does not ask where the person lives.
+    const placeError =
+      referral.settings.places.list.length > 1 ? [`Select the ${kind} the person lives in, or I am not sure`] : [];
     const expectErrors = async (messages: string[], state: string) => {
       await expect(summary.getByRole('heading', { level: 2 })).toHaveText('There is a problem');
       await expect(summary).toBeFocused();
@@ -803,7 +806,7 @@ test.describe('errors', () => {
           "Enter the person's date of birth",
           "Enter the person's home address",
           'Enter the postcode',
-          `Select the ${kind} the person lives in, or I am not sure`,
+          ...placeError,
           'Enter the name of the GP surgery, or select I do not know',
           'Select the answer that fits the person best',
           'Select why the person might need extra support now',
@@ -853,7 +856,7 @@ test.describe('errors', () => {
         "Enter the person's date of birth",
         "Enter the person's home address",
         'Enter the postcode',
-        `Select the ${kind} the person lives in, or I am not sure`,
+        ...placeError,
         'Enter the name of the GP surgery, or select I do not know',
       ],
       diagnosis: ['Select the answer that fits the person best'],
