@@ -12,6 +12,8 @@
  * and screen readers do, and the virtual one does not):
  * - the content of a closed <details> is not read (Chromium hides it without
  *   changing its computed `display`, which is all the virtual reader checks);
+ * - a button's `value` attribute is not heard (the virtual reader reads it as
+ *   the button's value; Chromium does not expose it);
  * - an element with role="alert" that appears (inserted, or un-hidden) is
  *   announced at once, as "assertive: <its text>"; one already there when the
  *   page loads is not;
@@ -130,6 +132,14 @@ export function installListener(): void {
   const isShown = (element: Element): boolean =>
     !element.closest('[hidden], [aria-hidden="true"]') && element.checkVisibility();
 
+  // --- What the reader says for the node under its cursor.
+  const spoken = async (reader: VirtualInstance): Promise<string> => {
+    const phrase = await reader.lastSpokenPhrase();
+    const node = reader.activeNode;
+    if (!(node instanceof HTMLButtonElement) || !node.value || !/^(end of )?button, /.test(phrase)) return phrase;
+    return phrase.replace(new RegExp(`, ${node.value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=, |$)`), '');
+  };
+
   // --- Reading one element, the way the virtual reader reads it in place.
   const readElement = async (element: Element): Promise<string[]> => {
     // Radios and check boxes say "position 2, set size 3" only when read with their group.
@@ -138,11 +148,13 @@ export function installListener(): void {
     await reader.start({ container });
     const lines: string[] = [];
     const first = reader.activeNode;
+    const firstPhrase = await reader.lastSpokenPhrase();
     for (let step = 0; step < 2000; step += 1) {
       const node = reader.activeNode;
-      if (node && element.contains(node)) lines.push(await reader.lastSpokenPhrase());
+      if (node && element.contains(node)) lines.push(await spoken(reader));
       await reader.next();
-      if (reader.activeNode === first) break;
+      // At the end the reader wraps round to the start ("end of …" lines share their element).
+      if (reader.activeNode === first && (await reader.lastSpokenPhrase()) === firstPhrase) break;
     }
     await reader.stop();
     return lines.filter((line) => line !== '');
@@ -220,7 +232,7 @@ export function installListener(): void {
     const heardNodes = new Set<Node>();
     const entries: WalkEntry[] = [];
     for (let step = 0; step < 20000; step += 1) {
-      const phrase = await reader.lastSpokenPhrase();
+      const phrase = await spoken(reader);
       const node = reader.activeNode;
       const element = node instanceof Element ? node : (node?.parentElement ?? null);
       if (node) heardNodes.add(node);

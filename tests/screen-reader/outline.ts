@@ -72,6 +72,8 @@ export function headingOf(phrase: string): { name: string; level: number } | und
   return match ? { name: match[1]!, level: Number(match[2]) } : undefined;
 }
 
+/** The line in the page's snapshot (its first line is the title). */
+const lineOf = (index: number) => index + 2;
 const within = (landmark: Landmark, index: number) => index > landmark.start && index < landmark.end;
 const named = (landmark: Landmark) => `${landmark.role}${landmark.name ? ` "${landmark.name}"` : ' (no name)'}`;
 
@@ -112,7 +114,7 @@ export function checkOutline(walk: Walk, expected: { siteName: string }): Proble
   const seen = new Set<string>();
   for (const landmark of landmarks) {
     if (['complementary', 'region', 'navigation'].includes(landmark.role) && !landmark.name)
-      problem('landmark-names', `a ${landmark.role} with no name, at line ${landmark.start + 1}`);
+      problem('landmark-names', `a ${landmark.role} with no name, at line ${lineOf(landmark.start)}`);
     const key = `${landmark.role}|${landmark.name}`;
     if (landmark.name && seen.has(key)) problem('landmark-names', `two landmarks are heard as ${named(landmark)}`);
     seen.add(key);
