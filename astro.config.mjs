@@ -3,16 +3,19 @@ import node from '@astrojs/node';
 import preact from '@astrojs/preact';
 import { defineConfig } from 'astro/config';
 import { satteri } from '@astrojs/markdown-satteri';
+import { BODY_LIMIT } from './src/http/body-limit.ts';
+import { precompressStatic } from './src/http/precompress.ts';
 import { glossaryLinksPlugin } from './src/markdown/glossary-links.ts';
 import { pointsPlugin } from './src/markdown/points.ts';
+import { settings } from './src/settings.ts';
 
 /** The public address behind a TLS proxy, for example https://dsr.example.nhs.uk. */
-const publicOrigin = process.env.PUBLIC_ORIGIN ? new URL(process.env.PUBLIC_ORIGIN) : undefined;
+const { publicOrigin } = settings().server;
 
 export default defineConfig({
   output: 'server',
-  adapter: node({ mode: 'standalone', bodySizeLimit: 64 * 1024 }),
-  integrations: [preact()],
+  adapter: node({ mode: 'standalone', bodySizeLimit: BODY_LIMIT }),
+  integrations: [preact(), precompressStatic()],
   server: { port: 4321, host: true },
   trailingSlash: 'never',
   build: { inlineStylesheets: 'always' },

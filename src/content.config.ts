@@ -1,7 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
-import * as v from 'valibot';
-import { AreaSchema, CrisisLineSchema } from './area/schema.ts';
+import { AreaSchema, NationalLineSchema, SourceDocumentSchema } from './area/schema.ts';
 import { GlossarySchema, PageSchema } from './content/page-schema.ts';
 import { fromValibot } from './content/valibot-for-astro.ts';
 
@@ -30,9 +29,13 @@ const areas = defineCollection({
 /** Crisis lines for everyone in England, shown in every area in the order of `rank`. */
 const nationalLines = defineCollection({
   loader: file('./content/shared/national-crisis-lines.yaml'),
-  schema: fromValibot(
-    v.object({ ...v.omit(CrisisLineSchema, ['places']).entries, rank: v.pipe(v.number(), v.integer()) }),
-  ),
+  schema: fromValibot(NationalLineSchema),
+});
+
+/** Documents that shared facts quote: content/shared/sources.yaml. */
+const sharedSources = defineCollection({
+  loader: file('./content/shared/sources.yaml'),
+  schema: fromValibot(SourceDocumentSchema),
 });
 
 const glossary = defineCollection({
@@ -40,4 +43,4 @@ const glossary = defineCollection({
   schema: fromValibot(GlossarySchema),
 });
 
-export const collections = { sharedPages, areaPages, areas, nationalLines, glossary };
+export const collections = { sharedPages, areaPages, areas, nationalLines, sharedSources, glossary };

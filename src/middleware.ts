@@ -3,15 +3,14 @@ import { defineMiddleware } from 'astro:middleware';
 import { CLIENT_ADDRESS_HEADER, isServedByWrapper } from './http/client-address.ts';
 import { withCommonHeaders } from './http/headers.ts';
 import { errorFields, httpLog } from './http/log.ts';
+import { failedPage, withHardWordsLinkedOnce } from './http/error-response.ts';
 import { allowPost } from './http/rate-limit.ts';
+import { keepContentPage } from './cache/keep.ts';
 
 const RATE_LIMITED_PAGE = '/too-many-requests';
 
-/** What a visitor sees when something breaks: no detail, a way to get help. */
-const FAILED_PAGE =
-  '<!doctype html><html lang="en-GB"><meta charset="utf-8"><title>Something went wrong</title>' +
-  '<h1>Something went wrong</h1><p>Sorry, there is a problem with this website. Try again later.</p>' +
-  '<p>If you need help now, <a href="/crisis">see the crisis lines</a>.</p></html>';
+/** Astro's route for src/pages/500.astro: when it fails too, the plain page is sent. */
+const ERROR_PAGE_ROUTE = '/500';
 
 export const onRequest = defineMiddleware(async (context, next) => {
   const started = performance.now();
@@ -27,10 +26,11 @@ export const onRequest = defineMiddleware(async (context, next) => {
       const address = fromServer ?? context.clientAddress;
       if (!(await allowPost(address))) {
         httpLog.warn({ ...entry, status: 429, ms: ms() }, 'rate limited');
-        return context.rewrite(RATE_LIMITED_PAGE);
+        return withHardWordsLinkedOnce(await context.rewrite(RATE_LIMITED_PAGE));
       }
     }
-    const response = await next();
+    // Read in full here, so a failure while rendering is caught below, and each hard word is linked once.
+    const response = await keepContentPage(context, await withHardWordsLinkedOnce(await next()));
     httpLog.info({ ...entry, status: response.status, ms: ms() }, 'request');
     // src/server.ts sets these on every response; without it (astro dev, entry.mjs alone) set them here.
     if (isServedByWrapper()) return response;
@@ -38,7 +38,9 @@ export const onRequest = defineMiddleware(async (context, next) => {
   } catch (error) {
     // Answered here rather than rethrown: Astro would print the error's message, which may quote what was sent.
     httpLog.error({ ...entry, status: 500, ...errorFields(error), ms: ms() }, 'request failed');
-    return new Response(FAILED_PAGE, {
+    // An empty 500 makes Astro render src/pages/500.astro; if that fails too, the plain page.
+    if (context.routePattern !== ERROR_PAGE_ROUTE) return new Response(null, { status: 500 });
+    return new Response(await failedPage(), {
       status: 500,
       headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' },
     });

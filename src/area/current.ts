@@ -1,12 +1,12 @@
 import { getCollection, getEntry } from 'astro:content';
-import type { Area, CrisisLine } from './schema.ts';
-import { DEFAULT_AREA } from './default.ts';
+import type { Area, NationalLine, SourceDocument } from './schema.ts';
+import { settings } from '../settings.ts';
 
-export type NationalLine = Omit<CrisisLine, 'places'>;
+export type { NationalLine };
 
 /** The id of the area this server serves, from DSR_AREA. */
 export function currentAreaId(): string {
-  return process.env.DSR_AREA || DEFAULT_AREA;
+  return settings().area;
 }
 
 /** The settings of the area this server serves. */
@@ -21,4 +21,10 @@ export async function currentArea(): Promise<Area & { id: string }> {
 export async function nationalLines(): Promise<NationalLine[]> {
   const lines = (await getCollection('nationalLines')).map((entry) => entry.data);
   return lines.sort((a, b) => a.rank - b.rank);
+}
+
+/** The documents facts may quote: the area's own, then the shared ones. */
+export async function sourceDocuments(area: Pick<Area, 'sources'>): Promise<Map<string, SourceDocument>> {
+  const shared = (await getCollection('sharedSources')).map((entry) => entry.data);
+  return new Map([...shared, ...area.sources].map((doc) => [doc.id, doc]));
 }

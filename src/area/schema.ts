@@ -2,16 +2,44 @@
  * The settings file of an area: `content/areas/<area>/area.yaml`.
  * Everything an area's pages, crisis lines and forms need to know about the
  * area lives here, so a new area needs no code.
+ *
+ * Contract: every fact carries a `source`. Either a short verbatim `quote`
+ * from one of the documents in `sources` (the test suite finds each quote in
+ * the document's stored text copy), or `own`: a promise this website makes
+ * itself, never the area's, said so wherever it is shown.
  */
 import * as v from 'valibot';
+import { CONSENT_DECIDERS } from '../consent/deciders.ts';
 
 const text = v.pipe(v.string(), v.trim(), v.nonEmpty());
+const slug = v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/, 'Use lower case letters, numbers and hyphens'));
 
-/** A public source that a fact came from. `url` when the source is online. */
-export const SourceSchema = v.object({
+/**
+ * A document that facts are quoted from: its title, its public address, and
+ * `copy`, the path of a stored text copy from the project folder (for
+ * example `../shared/seeds/000_4d3019d19dd76247.txt`, or
+ * `content/areas/<area>/sources/page.txt` kept beside the settings).
+ */
+export const SourceDocumentSchema = v.object({
+  id: slug,
   title: text,
   url: v.optional(v.pipe(v.string(), v.url())),
+  copy: text,
 });
+
+/** A few words, copied exactly from the document `doc`, that carry the fact. */
+export const QuotedSourceSchema = v.object({
+  doc: slug,
+  quote: v.union([text, v.pipe(v.array(text), v.nonEmpty())]),
+});
+
+/** A promise this website makes itself; `own` says what it is and why it is the portal's own. */
+export const OwnPromiseSchema = v.object({ own: text });
+
+export const FactSourceSchema = v.union([QuotedSourceSchema, OwnPromiseSchema]);
+
+/** A fact shown as easy-read words. */
+export const FactSchema = v.object({ text, source: FactSourceSchema });
 
 /** A UK phone number written the UK way, for example "020 3228 5980". */
 const ukPhone = v.pipe(
@@ -40,7 +68,7 @@ export const HoursSchema = v.variant('kind', [
 ]);
 
 export const CrisisLineSchema = v.object({
-  id: v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/)),
+  id: slug,
   name: text,
   /** Phone number to call, written the UK way. Absent for text-only lines. */
   phone: v.optional(ukPhone),
@@ -48,69 +76,159 @@ export const CrisisLineSchema = v.object({
   option: v.optional(text),
   /** For text lines: the word to send and the number to send it to. */
   text: v.optional(v.object({ word: text, to: v.pipe(v.string(), v.regex(/^\d{3,6}$/)) })),
-  /** Who the line is for, in easy read: "children and young people". */
+  /** Who the line is for, in easy read, without places: "children", "adults". */
   forWhom: text,
   hours: HoursSchema,
   /** Places served: `all`, or names from the area's `places.list`. */
   places: v.union([v.literal('all'), v.pipe(v.array(text), v.nonEmpty())]),
-  source: SourceSchema,
+  source: FactSourceSchema,
+});
+
+/** A crisis line for everyone in England: content/shared/national-crisis-lines.yaml, shown in `rank` order. */
+export const NationalLineSchema = v.object({
+  ...v.omit(CrisisLineSchema, ['places']).entries,
+  rank: v.pipe(v.number(), v.integer()),
 });
 
 export const RegisterSchema = v.object({
-  id: v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/)),
+  id: slug,
   /** Easy-read name: "Children and young people under 18". */
   name: text,
   minAge: v.pipe(v.number(), v.integer(), v.minValue(0)),
   /** Oldest age on this register; absent means no upper limit. */
   maxAge: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  source: FactSourceSchema,
 });
 
 export const ServiceSchema = v.object({
   name: text,
   /** One or two easy-read sentences. */
   description: text,
-  picture: v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/)),
-  source: SourceSchema,
+  picture: slug,
+  /** Youngest and oldest ages the service is for, when its source says. */
+  minAge: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  maxAge: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  source: FactSourceSchema,
+});
+
+/** A reason the area adds a person to its DSR; the form offers the same list. */
+export const ReasonSchema = v.object({
+  id: slug,
+  /** Easy read, to finish "A person may be added if ...": "they may have to go into a mental health hospital". */
+  text,
+  source: FactSourceSchema,
+});
+
+/** How soon the team replies to one way of asking. */
+export const ReplyPromiseSchema = v.object({
+  workingDays: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(30)),
+  source: FactSourceSchema,
+});
+
+/**
+ * Who may say yes to being on the DSR, from the area's own source (the
+ * logic is src/consent/model.ts).
+ */
+export const ConsentModelSchema = v.object({
+  /** From this age a person decides for themselves, if they can. */
+  ownDecision: v.object({ fromAge: v.pipe(v.number(), v.integer(), v.minValue(1)), source: FactSourceSchema }),
+  /** Who decides for a younger person; `gillick`: the young person may decide if they understand well enough. */
+  younger: v.object({ decidedBy: v.picklist(CONSENT_DECIDERS), gillick: v.boolean(), source: FactSourceSchema }),
+  /** Who decides when a person cannot decide; `assessment`: a Mental Capacity Assessment checks first. */
+  cannotDecide: v.object({
+    decidedBy: v.picklist(CONSENT_DECIDERS),
+    assessment: v.boolean(),
+    source: FactSourceSchema,
+  }),
+  /** The source says being on the DSR is a choice. */
+  choice: v.optional(v.object({ source: FactSourceSchema })),
+  /** The law lets the team add a person without consent to keep people safe. */
+  keepingSafe: v.optional(v.object({ source: FactSourceSchema })),
 });
 
 export const AreaSchema = v.pipe(
   v.object({
     /** The area's name as people say it: "South East London". */
     name: text,
-    /** The organisation that keeps the register. */
-    organisation: text,
+    /** The documents this file's facts are quoted from. */
+    sources: v.pipe(v.array(SourceDocumentSchema), v.nonEmpty()),
+    /** Who keeps the register, as the source names them: "the Essex DSR team". */
+    organisation: v.object({ name: text, source: FactSourceSchema }),
     /** Boroughs or districts: what they are called and their names. */
     places: v.object({
-      /** "borough" or "district". */
+      /** "borough", "district", or "area" when the source names no smaller places. */
       kind: text,
       list: v.pipe(v.array(text), v.nonEmpty()),
+      source: FactSourceSchema,
     }),
-    /** Registers kept in each place, chosen by age on the day of asking. */
+    /** How the registers are kept, as a sentence: "Usually, each borough has 2 registers." */
+    registersIntro: v.optional(FactSchema),
+    /** Registers, chosen by age on the day of asking. */
     registers: v.pipe(v.array(RegisterSchema), v.nonEmpty()),
+    /** Who the DSR is for, in the area's words, one point each. */
+    whoFor: v.pipe(v.array(FactSchema), v.nonEmpty()),
+    /** Why a person is added: the area's referral criteria, also offered by the referral form. */
+    reasons: v.object({
+      /** "all": every reason must be true; "any": one is enough. */
+      match: v.picklist(['all', 'any']),
+      list: v.pipe(v.array(ReasonSchema), v.nonEmpty()),
+    }),
     /** Ways to ask to join. */
     join: v.object({
-      onlineForm: v.boolean(),
-      email: v.optional(v.object({ address: v.pipe(v.string(), v.email()), include: v.array(text) })),
-      phone: v.optional(v.object({ number: ukPhone, callback: v.boolean(), leaveMessage: v.array(text) })),
+      /** This website's referral form: always the portal's own route (`own`). */
+      onlineForm: v.optional(v.object({ source: FactSourceSchema })),
+      email: v.optional(
+        v.object({ address: v.pipe(v.string(), v.email()), include: v.array(text), source: FactSourceSchema }),
+      ),
+      phone: v.optional(
+        v.object({
+          number: ukPhone,
+          leaveMessage: v.array(text),
+          /** This website's "ask us to call you" form, the portal's own route. */
+          callback: v.boolean(),
+          source: FactSourceSchema,
+        }),
+      ),
+      /** People who can help someone ask, one each: "a social worker". */
+      helpers: v.array(FactSchema),
       /** How professionals refer, in easy read. */
-      professionals: text,
+      professionals: v.pipe(v.array(FactSchema), v.nonEmpty()),
     }),
-    /** Working days within which the team promises to reply; absent if no promise. */
-    replyWorkingDays: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(30))),
-    /** The DSR team's mailbox that form submissions are sent to. */
+    /** How soon the team replies, per way of asking; a way with no promise is left out. */
+    reply: v.object({
+      onlineForm: v.optional(ReplyPromiseSchema),
+      callback: v.optional(ReplyPromiseSchema),
+      email: v.optional(ReplyPromiseSchema),
+      phoneMessage: v.optional(ReplyPromiseSchema),
+    }),
+    /** The DSR team's mailbox that form submissions are sent to (a setting of the deployment). */
     mailbox: v.pipe(v.string(), v.email()),
     /** What happens after someone asks to join, as easy-read steps. */
     process: v.object({
-      decidedBy: text,
-      steps: v.pipe(v.array(text), v.nonEmpty()),
+      decidedBy: FactSchema,
+      steps: v.pipe(v.array(FactSchema), v.nonEmpty()),
     }),
+    /** What happens when the answer is no. */
+    notAccepted: v.array(FactSchema),
+    /** How a person leaves or is removed from the DSR. */
+    leaving: v.array(FactSchema),
+    consent: ConsentModelSchema,
+    /** Keyworkers in this area, when the source names them. */
+    keyworkers: v.optional(
+      v.object({ maxAge: v.pipe(v.number(), v.integer(), v.minValue(0)), text, source: FactSourceSchema }),
+    ),
+    /** What happens for people already in a mental health hospital. */
+    inHospital: v.array(FactSchema),
+    /** Other people to contact, like an inpatient case manager. */
+    contacts: v.array(
+      v.object({ id: slug, role: text, email: v.pipe(v.string(), v.email()), source: FactSourceSchema }),
+    ),
+    /** What the DSR record holds. */
+    record: v.array(FactSchema),
+    /** Who manages and who sees the information. */
+    sharing: v.array(FactSchema),
     crisisLines: v.array(CrisisLineSchema),
     services: v.array(ServiceSchema),
-    privacy: v.object({
-      controller: text,
-      email: v.optional(v.pipe(v.string(), v.email())),
-    }),
-    sources: v.pipe(v.array(SourceSchema), v.nonEmpty()),
   }),
   v.check(
     (area) =>
@@ -121,10 +239,40 @@ export const AreaSchema = v.pipe(
     (area) => area.crisisLines.every((l) => l.phone || l.text),
     'Every crisis line needs a phone number or a text number',
   ),
+  v.check((area) => {
+    const ids = new Set(area.sources.map((doc) => doc.id));
+    return quotedSources(area).every((doc) => ids.has(doc) || doc === SHARED_RESEARCH);
+  }, 'Every quoted source must name a document in `sources`'),
 );
+
+/** The shared document that national facts quote (content/shared/sources.yaml). */
+export const SHARED_RESEARCH = 'research-domain';
+
+/** Every `doc` that a fact in these settings quotes. */
+function quotedSources(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(quotedSources);
+  if (!value || typeof value !== 'object') return [];
+  const found: string[] = [];
+  for (const [key, child] of Object.entries(value)) {
+    if (key === 'source' && child && typeof child === 'object' && 'doc' in child) found.push(String(child.doc));
+    else found.push(...quotedSources(child));
+  }
+  return found;
+}
 
 export type Area = v.InferOutput<typeof AreaSchema>;
 export type CrisisLine = v.InferOutput<typeof CrisisLineSchema>;
+export type NationalLine = v.InferOutput<typeof NationalLineSchema>;
 export type Hours = v.InferOutput<typeof HoursSchema>;
 export type Register = v.InferOutput<typeof RegisterSchema>;
-export type Source = v.InferOutput<typeof SourceSchema>;
+export type SourceDocument = v.InferOutput<typeof SourceDocumentSchema>;
+export type FactSource = v.InferOutput<typeof FactSourceSchema>;
+export type Fact = v.InferOutput<typeof FactSchema>;
+export type ConsentModel = v.InferOutput<typeof ConsentModelSchema>;
+export type ReplyPromise = v.InferOutput<typeof ReplyPromiseSchema>;
+export type Reason = v.InferOutput<typeof ReasonSchema>;
+
+/** True when the fact is the portal's own promise, not the area's. */
+export function isOwnPromise(source: FactSource): source is v.InferOutput<typeof OwnPromiseSchema> {
+  return 'own' in source;
+}

@@ -4,7 +4,7 @@
  * with the same file name).
  */
 import * as v from 'valibot';
-import { SourceSchema } from '../area/schema.ts';
+import { QuotedSourceSchema } from '../area/schema.ts';
 
 const pictureName = v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/, 'Use a picture name from src/pictures/catalogue.json'));
 
@@ -19,7 +19,30 @@ export const BLOCKS = [
   'professionals',
   'glossary',
   'contact',
+  'who-for',
+  'reasons',
+  'consent',
+  'keyworkers',
+  'in-hospital',
+  'record',
+  'sharing',
+  'not-accepted',
+  'leaving',
+  'helpers',
 ] as const;
+
+/** A public source a page cites, by title (and address when online). */
+export const CitationSchema = v.object({
+  title: v.pipe(v.string(), v.trim(), v.nonEmpty()),
+  url: v.optional(v.pipe(v.string(), v.url())),
+});
+
+/**
+ * What a page's facts come from: a citation, or quotes from a document in
+ * the area's settings (`sources`) or content/shared/sources.yaml, which the
+ * test suite finds in the stored copy. An area's own pages must quote.
+ */
+export const PageSourceSchema = v.union([QuotedSourceSchema, CitationSchema]);
 
 export const PageSchema = v.object({
   /** The page's one h1, in easy read. */
@@ -34,11 +57,23 @@ export const PageSchema = v.object({
   menuLabel: v.optional(v.pipe(v.string(), v.maxLength(30))),
   blocks: v.optional(v.array(v.picklist(BLOCKS)), []),
   /** Where the page's facts come from. */
-  sources: v.pipe(v.array(SourceSchema), v.nonEmpty()),
+  sources: v.pipe(v.array(PageSourceSchema), v.nonEmpty()),
   /** Date the facts were last checked against the sources. */
   reviewed: v.pipe(
     v.union([v.date(), v.pipe(v.string(), v.isoDate())]),
     v.transform((value) => (typeof value === 'string' ? value : value.toISOString().slice(0, 10))),
+  ),
+  /**
+   * Who checked the page with people with a learning disability (names or a
+   * group), and the day they did. The page says so only when both are set;
+   * set them only after such a check happened.
+   */
+  checkedBy: v.optional(v.pipe(v.string(), v.trim(), v.nonEmpty())),
+  checkedOn: v.optional(
+    v.pipe(
+      v.union([v.date(), v.pipe(v.string(), v.isoDate())]),
+      v.transform((value) => (typeof value === 'string' ? value : value.toISOString().slice(0, 10))),
+    ),
   ),
 });
 
@@ -51,4 +86,5 @@ export const GlossarySchema = v.object({
 });
 
 export type PageData = v.InferOutput<typeof PageSchema>;
+export type PageSource = v.InferOutput<typeof PageSourceSchema>;
 export type GlossaryData = v.InferOutput<typeof GlossarySchema>;

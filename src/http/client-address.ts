@@ -39,16 +39,6 @@ export function isServedByWrapper(): boolean {
   return (globalThis as Record<symbol, unknown>)[WRAPPED] === true;
 }
 
-/** Proxies whose X-Forwarded-For we believe, from TRUSTED_PROXIES ("127.0.0.1,::1"). */
-export function trustedProxies(env = process.env): Set<string> {
-  return new Set(
-    (env.TRUSTED_PROXIES ?? '')
-      .split(',')
-      .map((s) => normalise(s.trim()))
-      .filter(Boolean),
-  );
-}
-
 function normalise(address: string): string {
   return address.startsWith('::ffff:') ? address.slice(7) : address;
 }
@@ -66,35 +56,6 @@ export function clientAddress(req: IncomingMessage, proxies: Set<string>): strin
     .map((s) => s.trim())
     .filter(Boolean);
   return forwarded.length > 0 ? normalise(forwarded.at(-1)!) : peer;
-}
-
-/**
- * PUBLIC_ORIGIN (https://dsr.example.nhs.uk) as a URL, or undefined when it
- * is not set. Throws with a readable message when it is set but is not a bare
- * http(s) origin.
- */
-export function publicOrigin(env = process.env): URL | undefined {
-  const value = env.PUBLIC_ORIGIN?.trim();
-  if (!value) return undefined;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new Error(
-      'PUBLIC_ORIGIN is not a URL. Set it to the address people use, for example https://dsr.example.nhs.uk',
-    );
-  }
-  if (
-    !/^https?:$/.test(url.protocol) ||
-    url.pathname !== '/' ||
-    url.search ||
-    url.hash ||
-    url.username ||
-    url.password
-  ) {
-    throw new Error('PUBLIC_ORIGIN must be only a scheme and a host, for example https://dsr.example.nhs.uk');
-  }
-  return url;
 }
 
 /**

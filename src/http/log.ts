@@ -6,11 +6,12 @@
  */
 import { formatWithOptions } from 'node:util';
 import pino from 'pino';
+import { logLevel } from '../settings.ts';
 
-export const httpLog = pino({ level: process.env.LOG_LEVEL ?? 'info', base: { component: 'http' } });
+export const httpLog = pino({ level: logLevel(), base: { component: 'http' } });
 
 /** Form events that are not requests: a honeypot caught, a message that could not be queued. */
-export const formLog = pino({ level: process.env.LOG_LEVEL ?? 'info', base: { component: 'forms' } });
+export const formLog = pino({ level: logLevel(), base: { component: 'forms' } });
 
 /**
  * What may be logged about an error: its class name, its code (ENOSPC,

@@ -6,17 +6,9 @@
  */
 import { isIPv6 } from 'node:net';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { settings } from '../settings.ts';
 
-/** A positive whole number from the environment, or the default. */
-function setting(name: string, fallback: number): number {
-  const value = Number(process.env[name]);
-  return Number.isInteger(value) && value > 0 ? value : fallback;
-}
-
-export const RATE_LIMIT_POSTS = setting('RATE_LIMIT_POSTS', 20);
-export const RATE_LIMIT_SECONDS = setting('RATE_LIMIT_SECONDS', 300);
-
-const limiter = new RateLimiterMemory({ points: RATE_LIMIT_POSTS, duration: RATE_LIMIT_SECONDS });
+let limiter: RateLimiterMemory | undefined;
 
 /**
  * The key an address is counted under. One home or phone gets a whole IPv6
@@ -42,6 +34,8 @@ export function rateLimitKey(address: string): string {
 /** Counts a post from this address; false when the address is over its limit. */
 export async function allowPost(address: string): Promise<boolean> {
   try {
+    const { posts, seconds } = settings().rateLimit;
+    limiter ??= new RateLimiterMemory({ points: posts, duration: seconds });
     await limiter.consume(rateLimitKey(address));
     return true;
   } catch (outcome) {

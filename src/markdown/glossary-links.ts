@@ -8,40 +8,19 @@ import path from 'node:path';
 import type { ElementContent, Text } from 'hast';
 import { defineHastPlugin } from 'satteri';
 import { parse } from 'yaml';
-
-interface Term {
-  slug: string;
-  pattern: RegExp;
-}
+import { firstTerm, makeTerm, type Term } from '../glossary/terms.ts';
 
 const SKIP = new Set(['a', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'code', 'pre']);
 
-function escape(word: string): string {
-  return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /** Reads the glossary's words (term and aliases) from its markdown frontmatter. */
 export function loadTerms(dir: string): Term[] {
-  const terms: Term[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.md'))) {
-    const front = readFileSync(path.join(dir, file), 'utf8').split(/^---$/m)[1] ?? '';
-    const data = parse(front) as { term: string; aliases?: string[] };
-    const words = [data.term, ...(data.aliases ?? [])].sort((a, b) => b.length - a.length);
-    const alternatives = words.map(escape).join('|');
-    terms.push({ slug: file.replace(/\.md$/, ''), pattern: new RegExp(`(?<![\\w-])(${alternatives})(?![\\w-])`, 'i') });
-  }
-  return terms;
-}
-
-/** The unlinked term that appears first in the text, if any. */
-function firstTerm(text: string, terms: Term[], linked: Set<string>) {
-  let best: { term: Term; match: RegExpExecArray } | undefined;
-  for (const term of terms) {
-    if (linked.has(term.slug)) continue;
-    const match = term.pattern.exec(text);
-    if (match && (!best || match.index < best.match.index)) best = { term, match };
-  }
-  return best;
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.md'))
+    .map((file) => {
+      const front = readFileSync(path.join(dir, file), 'utf8').split(/^---$/m)[1] ?? '';
+      const data = parse(front) as { term: string; aliases?: string[] };
+      return makeTerm(file.replace(/\.md$/, ''), [data.term, ...(data.aliases ?? [])]);
+    });
 }
 
 export function glossaryLinksPlugin(glossaryDir: string, glossaryPage: string) {

@@ -1,10 +1,12 @@
 /**
- * GET /healthz: queue depth, parked count, oldest message age and delivery
- * state, for monitoring. 503 once delivery has been failing longer than
- * QUEUE_HEALTH_THRESHOLD. Counts and times only: no personal data.
+ * GET /healthz, for load balancers and monitoring: whether new posts can be
+ * accepted (the queue's disk or database), queue depth, parked count, oldest
+ * message's age and delivery state. 503 whenever a new post could not be
+ * accepted, while the instance is stopping, and once delivery has been
+ * failing longer than QUEUE_HEALTH_THRESHOLD. States, counts and times only.
  */
 import type { APIRoute } from 'astro';
-import { getQueue } from '../queue/index.ts';
+import { deliveryHealth } from '../delivery/index.ts';
 
 export const prerender = false;
 
@@ -12,11 +14,12 @@ const headers = { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Cont
 
 export const GET: APIRoute = async () => {
   try {
-    const queue = getQueue();
-    await queue.ready;
-    const health = queue.health();
+    const health = await deliveryHealth();
     return new Response(JSON.stringify(health), { status: health.ok ? 200 : 503, headers });
   } catch {
-    return new Response(JSON.stringify({ ok: false, error: 'mail queue not available' }), { status: 503, headers });
+    return new Response(JSON.stringify({ ok: false, accepting: false, error: 'queue not available' }), {
+      status: 503,
+      headers,
+    });
   }
 };

@@ -2,15 +2,15 @@
  * `npm run queue -- list`              queued and parked messages, by reference
  * `npm run queue -- retry <REFERENCE>` moves a parked message back to the queue
  *
- * Reads only the clear headers and delivery state: it needs no key and shows
- * no content. A running server picks a retried message up at its next scan
- * (QUEUE_SCAN_INTERVAL).
+ * Works the same with either driver (the settings choose it, as for the
+ * server). Reads references, times, attempts and codes only: it needs no key
+ * and shows no content.
  */
-import { loadConfig, QueueConfigError } from './config.ts';
-import { Ledger } from './ledger.ts';
+import { settingsOrExit } from '../settings.ts';
+import type { ListedMessage, QueueOperations } from './driver.ts';
+import { openQueueOperations } from './index.ts';
+import { errorCode } from './error-code.ts';
 import { normaliseReference } from './reference.ts';
-import { Spool } from './spool.ts';
-import type { Place } from './spool.ts';
 
 const USAGE = 'Usage: npm run queue -- list\n       npm run queue -- retry <REFERENCE>';
 
@@ -24,109 +24,82 @@ function duration(ms: number): string {
   return `${Math.floor(h / 24)}d ${h % 24}h`;
 }
 
-interface Row {
-  reference: string;
-  state: string;
-  acceptedAt: number;
-  attempts: number;
-  next: string;
-  last: string;
+function row(message: ListedMessage, now: number): string[] {
+  const next =
+    message.state === 'parked'
+      ? '-'
+      : !message.nextAttemptAt || message.nextAttemptAt <= now
+        ? 'now'
+        : `in ${duration(message.nextAttemptAt - now)}`;
+  const reason = message.parkedReason ? ` (${message.parkedReason})` : '';
+  return [
+    message.reference,
+    message.state,
+    duration(now - message.acceptedAt),
+    String(message.attempts),
+    next,
+    `${message.lastCode ?? '-'}${reason}`,
+  ];
 }
 
-async function rows(spool: Spool, place: Place, now: number): Promise<Row[]> {
-  const out: Row[] = [];
-  for await (const name of spool.names(place)) {
-    const header = await spool.readHeader(place, name).catch(() => undefined);
-    if (!header) continue;
-    const state = await spool.readState(name);
-    const next =
-      place === 'parked'
-        ? '-'
-        : !state || state.nextAttemptAt <= now
-          ? 'now'
-          : `in ${duration(state.nextAttemptAt - now)}`;
-    const reason = state?.parkedReason ? ` (${state.parkedReason})` : '';
-    out.push({
-      reference: name,
-      state: place === 'active' ? 'queued' : 'parked',
-      acceptedAt: header.acceptedAt,
-      attempts: state?.attempts ?? 0,
-      next,
-      last: `${state?.lastCode ?? '-'}${reason}`,
-    });
-  }
-  return out;
-}
-
-async function list(spool: Spool): Promise<void> {
+async function list(operations: QueueOperations): Promise<number> {
   const now = Date.now();
-  const all = [...(await rows(spool, 'active', now)), ...(await rows(spool, 'parked', now))].sort(
-    (a, b) => a.acceptedAt - b.acceptedAt,
-  );
-  const corrupt = await spool.count('corrupt');
-  if (!all.length) console.log('The queue is empty: nothing queued or parked.');
+  const { messages, corrupt, corruptWhere } = await operations.list();
+  if (!messages.length) console.log('The queue is empty: nothing queued or parked.');
   else {
+    const sorted = [...messages].sort((a, b) => a.acceptedAt - b.acceptedAt);
     const table = [
       ['REFERENCE', 'STATE', 'AGE', 'ATTEMPTS', 'NEXT ATTEMPT', 'LAST ERROR'],
-      ...all.map((r) => [r.reference, r.state, duration(now - r.acceptedAt), String(r.attempts), r.next, r.last]),
+      ...sorted.map((m) => row(m, now)),
     ];
-    const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
-    for (const row of table)
+    const widths = table[0]!.map((_, i) => Math.max(...table.map((cells) => cells[i]!.length)));
+    for (const cells of table)
       console.log(
-        row
+        cells
           .map((cell, i) => cell.padEnd(widths[i]!))
           .join('  ')
           .trimEnd(),
       );
   }
-  if (corrupt)
-    console.log(`${corrupt} file(s) failed their integrity check and are set aside in ${spool.dirs.corrupt}`);
+  if (corrupt) console.log(`${corrupt} message(s) failed their integrity check and are set aside in ${corruptWhere}`);
+  return 0;
 }
 
-async function retry(spool: Spool, ledger: Ledger, input: string | undefined, scanSeconds: number): Promise<number> {
+async function retry(operations: QueueOperations, input: string | undefined): Promise<number> {
   const reference = input ? normaliseReference(input) : undefined;
   if (!reference) {
     console.error(`That is not a reference like DSR-7KQM-2XPT.\n${USAGE}`);
     return 2;
   }
-  const state = await spool.readState(reference);
-  if (!(await spool.move('parked', 'active', reference))) {
-    const queued = (await spool.readHeader('active', reference).catch(() => undefined)) !== undefined;
-    console.error(queued ? `${reference} is already queued, not parked.` : `No parked message ${reference}.`);
-    return 1;
-  }
-  const attempts = state?.attempts ?? 0;
-  await spool.writeState(reference, { attempts, nextAttemptAt: 0, lastCode: state?.lastCode });
-  const now = new Date().toISOString();
-  await ledger.record({ reference, outcome: 'retried', acceptedAt: undefined, at: now, attempts });
-  console.log(`${reference} is back in the queue. A running server tries it within ${scanSeconds} seconds.`);
+  const result = await operations.retry(reference);
+  if (result === 'already-queued') console.error(`${reference} is already queued, not parked.`);
+  if (result === 'not-found') console.error(`No parked message ${reference}.`);
+  if (result !== 'retried') return 1;
+  console.log(
+    `${reference} is back in the queue. A running server tries it within ${operations.pickUpSeconds} seconds.`,
+  );
   return 0;
 }
 
 async function main(argv: string[]): Promise<number> {
-  let config;
-  try {
-    config = loadConfig(process.env, { requireKey: false });
-  } catch (error) {
-    if (error instanceof QueueConfigError) {
-      console.error(error.message);
-      return 1;
-    }
-    throw error;
-  }
-  const spool = new Spool(config.dataDir);
   const [command, argument] = argv;
-  if (command === 'list') {
-    await spool.prepareFolders();
-    await list(spool);
-    return 0;
+  if (command !== 'list' && command !== 'retry') {
+    console.error(USAGE);
+    return 2;
   }
-  if (command === 'retry') {
-    await spool.prepareFolders();
-    return retry(spool, new Ledger(config.dataDir), argument, Math.round(config.scanIntervalMs / 1000));
+  const settings = settingsOrExit('The queue command');
+  let operations: QueueOperations;
+  try {
+    operations = await openQueueOperations(settings.queue);
+  } catch (error) {
+    console.error(`The queue cannot be read (${errorCode(error)}). Check DATA_DIR, or QUEUE_URL and the database.`);
+    return 1;
   }
-  console.error(USAGE);
-  return 2;
+  try {
+    return command === 'list' ? await list(operations) : await retry(operations, argument);
+  } finally {
+    await operations.close();
+  }
 }
 
 process.exitCode = await main(process.argv.slice(2));

@@ -1,11 +1,12 @@
 /**
- * The sealed spool file: AES-256-GCM from node:crypto.
+ * A sealed message, the same bytes in a spool file or a database row:
+ * AES-256-GCM from node:crypto.
  *
  *   "DSRQ1\n" | header length (uint16 BE) | header JSON | nonce (12) | tag (16) | ciphertext
  *
- * The header holds only the reference and acceptance time (what `queue list`
- * needs without the key); it is authenticated as additional data, so changing
- * any byte of the file makes opening it fail.
+ * The header holds only the reference, acceptance time and channel name (what
+ * `queue list` and delivery need without opening it); it is authenticated as
+ * additional data, so changing any byte makes opening fail.
  */
 import { createCipheriv, createDecipheriv, createHmac, createSecretKey, randomBytes } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
@@ -18,7 +19,11 @@ export interface SpoolHeader {
   reference: string;
   /** Milliseconds since the epoch. */
   acceptedAt: number;
+  /** The channel that delivers it; messages sealed before channels existed are mail. */
+  channel: string;
 }
+
+const DEFAULT_CHANNEL = 'mail';
 
 /** The file cannot be read or fails authentication; it says nothing of the content. */
 export class CorruptFileError extends Error {
@@ -29,7 +34,9 @@ export class CorruptFileError extends Error {
 }
 
 export function seal(key: Buffer | KeyObject, header: SpoolHeader, plaintext: Buffer): Buffer {
-  const headerBytes = Buffer.from(JSON.stringify({ reference: header.reference, acceptedAt: header.acceptedAt }));
+  const headerBytes = Buffer.from(
+    JSON.stringify({ reference: header.reference, acceptedAt: header.acceptedAt, channel: header.channel }),
+  );
   const prefix = Buffer.alloc(MAGIC.length + 2);
   MAGIC.copy(prefix);
   prefix.writeUInt16BE(headerBytes.length, MAGIC.length);
@@ -59,7 +66,9 @@ export function readHeader(bytes: Buffer): { header: SpoolHeader; end: number } 
   if (!h || typeof h.reference !== 'string' || typeof h.acceptedAt !== 'number' || !Number.isFinite(h.acceptedAt)) {
     throw new CorruptFileError('incomplete header');
   }
-  return { header: { reference: h.reference, acceptedAt: h.acceptedAt }, end };
+  const channel = h.channel ?? DEFAULT_CHANNEL;
+  if (typeof channel !== 'string') throw new CorruptFileError('incomplete header');
+  return { header: { reference: h.reference, acceptedAt: h.acceptedAt, channel }, end };
 }
 
 export function open(key: Buffer | KeyObject, bytes: Buffer): { header: SpoolHeader; plaintext: Buffer } {
@@ -79,6 +88,11 @@ export function open(key: Buffer | KeyObject, bytes: Buffer): { header: SpoolHea
 /** What the token store keeps: a keyed hash, so the token itself is never on disk. */
 export function tokenHash(key: Buffer | KeyObject, token: string): string {
   return createHmac('sha256', key).update('submission-token\0').update(token).digest('hex');
+}
+
+/** Tells keys apart without revealing them: instances sharing a queue must share the key. */
+export function keyFingerprint(key: Buffer | KeyObject): string {
+  return createHmac('sha256', key).update('sealing-key-check').digest('hex');
 }
 
 /** Wraps the raw key once, so each seal does not rebuild a key object. */

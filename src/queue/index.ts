@@ -1,96 +1,51 @@
 /**
- * The queue's public face.
+ * The queue's public face. The delivery service (src/delivery/) makes the
+ * process-wide queue; tests and tools make their own with `createQueue`.
  *
- * - Forms: `const { reference } = await getQueue().accept({ token, build: (reference) => message })`
- * - src/server.ts: `await startQueue()` before listening.
- *
- * This module is loaded twice in production (by server.ts from src/, and
- * bundled into Astro's dist/), so the one instance lives on globalThis.
+ * The driver follows the settings: QUEUE_URL=postgres://… gives the
+ * PostgreSQL queue that several instances share; without it, the file spool
+ * in DATA_DIR, for one instance (the embedded default).
  */
-import path from 'node:path';
-import { loadConfig, QueueConfigError } from './config.ts';
-import type { QueueConfig } from './config.ts';
+import type { Channel } from '../channels/channel.ts';
+import type { QueueSettings } from '../settings.ts';
+import type { QueueDriver, QueueOperations, DeliveryContext } from './driver.ts';
 import { resolveSpoolKey } from './key.ts';
-import { createLogger } from './log.ts';
-import type { Logger } from './log.ts';
-import { MailQueue } from './queue.ts';
-import type { QueueOptions } from './queue.ts';
+import { createLogger, type Logger } from './log.ts';
+import { PostgresDriver } from './postgres/index.ts';
+import { openPostgresOperations } from './postgres/operations.ts';
+import { Queue } from './queue.ts';
+import { SpoolDriver } from './spool/index.ts';
+import { openSpoolOperations } from './spool/operations.ts';
 
-export { MailQueue, loadConfig, QueueConfigError };
-export { InvalidMessageError } from '../mail/message.ts';
-export type { OutgoingMessage } from '../mail/message.ts';
-export type { Accepted, AcceptRequest, QueueHealth } from './queue.ts';
-export type { QueueConfig };
+export { Queue };
+export { QueueUnavailableError } from './driver.ts';
+export type { QueueOperations, ListedMessage, RetryResult } from './driver.ts';
+export type { AcceptRequest, Accepted, QueueHealth } from './queue.ts';
 
-const SLOT = Symbol.for('dsr.queue');
-type Slot = { [SLOT]?: { queue: MailQueue; keyFile: string | undefined; keyCreated: boolean } };
-const slot = globalThis as Slot;
-
-/** A queue from explicit settings; tests and tools use this, the site uses getQueue(). */
-export function createQueue(config: QueueConfig, options: Partial<QueueOptions> & { logger?: Logger } = {}): MailQueue {
-  const key = options.key ?? resolveSpoolKey(config).key;
-  return new MailQueue(config, { ...options, key, logger: options.logger ?? createLogger() });
+export interface CreateQueueOptions {
+  channels: Channel[];
+  logger?: Logger;
+  /** The sealing key; by default SPOOL_KEY, or the development key file. */
+  key?: Buffer;
+  now?: () => number;
 }
 
-/**
- * The process-wide queue, created on first use from the environment.
- * Throws QueueConfigError when the settings are wrong.
- */
-export function getQueue(): MailQueue {
-  const existing = slot[SLOT];
-  if (existing) return existing.queue;
-  const config = loadConfig(process.env);
-  const { key, createdFile, file } = resolveSpoolKey(config);
-  const logger = createLogger();
-  if (createdFile)
-    logger.warn({ keyFile: createdFile }, 'created a development spool key; set SPOOL_KEY in production');
-  const queue = new MailQueue(config, { key, logger });
-  slot[SLOT] = { queue, keyFile: file, keyCreated: createdFile !== undefined };
-  return queue;
+function chooseDriver(settings: QueueSettings): (context: DeliveryContext) => QueueDriver {
+  return settings.url ? (context) => new PostgresDriver(context) : (context) => new SpoolDriver(context);
 }
 
-/**
- * Start-up for src/server.ts: checks the settings, recovers the spool, starts
- * delivery and prints where mail goes. On a fault it prints why and exits
- * with code 1, before the site answers anyone.
- */
-export async function startQueue(print: (line: string) => void = console.log): Promise<MailQueue> {
-  let queue: MailQueue;
-  try {
-    queue = getQueue();
-    await queue.ready;
-  } catch (error) {
-    const reason = error instanceof QueueConfigError ? error.message : `${(error as Error).message}`;
-    console.error(`The mail queue cannot start:\n${reason}`);
-    process.exit(1);
-  }
-  const { config } = queue;
-  const state = slot[SLOT];
-  const relative = (p: string): string => {
-    const r = path.relative(process.cwd(), p);
-    return r && !r.startsWith('..') ? r : p;
-  };
-  if (state?.keyCreated && state.keyFile) {
-    print(
-      `Mail queue: created a development key ${relative(state.keyFile)} (owner-only). Set SPOOL_KEY in production.`,
-    );
-  } else if (state?.keyFile) {
-    print(`Mail queue: using the development key ${relative(state.keyFile)}.`);
-  }
-  const health = queue.health();
-  print(
-    `Mail queue: ${relative(path.join(config.dataDir, 'queue'))} (${health.queued} waiting, ${health.parked} parked)`,
-  );
-  print(`Mail goes to: ${queue.deliverer.description}`);
-  if (config.production && !config.smtpUrl) {
-    print('Mail queue: warning: NODE_ENV=production but no SMTP_URL, so mail only reaches the mailbox folder.');
-  }
-  return queue;
+/** A started queue (`ready` settles when it can be used). Throws SettingsError for a missing production key. */
+export function createQueue(settings: QueueSettings, options: CreateQueueOptions): Queue {
+  return new Queue(settings, {
+    key: options.key ?? resolveSpoolKey(settings).key,
+    logger: options.logger ?? createLogger(),
+    channels: options.channels,
+    driver: chooseDriver(settings),
+    ...(options.now ? { now: options.now } : {}),
+  });
 }
 
-/** Stops the process-wide queue (tests, graceful shutdown). */
-export async function stopQueue(): Promise<void> {
-  const state = slot[SLOT];
-  delete slot[SLOT];
-  await state?.queue.stop();
+/** `npm run queue -- list | retry` with either driver; needs no key. */
+export function openQueueOperations(settings: QueueSettings): Promise<QueueOperations> {
+  return settings.url ? openPostgresOperations(settings) : openSpoolOperations(settings);
 }

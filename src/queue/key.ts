@@ -1,13 +1,12 @@
 /**
- * The spool key: SPOOL_KEY, or in development a key file created once in
- * DATA_DIR with owner-only permissions. Production without SPOOL_KEY never
- * gets here: config.ts refuses it.
+ * The key that seals every queued message (file spool or database):
+ * SPOOL_KEY, or in development a key file created once in DATA_DIR with
+ * owner-only permissions. In production there must be a SPOOL_KEY.
  */
 import { randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { QueueConfigError } from './config.ts';
-import type { QueueConfig } from './config.ts';
+import { KEY_HELP, SettingsError, type QueueSettings } from '../settings.ts';
 
 export interface ResolvedKey {
   key: Buffer;
@@ -19,12 +18,16 @@ export interface ResolvedKey {
 
 export const DEV_KEY_FILE = 'spool.key';
 
-/** Synchronous: getQueue() must return at once. */
-export function resolveSpoolKey(config: QueueConfig): ResolvedKey {
-  if (config.spoolKey) return { key: config.spoolKey, createdFile: undefined, file: undefined };
-  if (config.production) throw new QueueConfigError(['SPOOL_KEY is not set.']);
-  const file = path.join(config.dataDir, DEV_KEY_FILE);
-  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+/** Synchronous, so the process-wide queue can be made at once. Throws SettingsError. */
+export function resolveSpoolKey(settings: QueueSettings): ResolvedKey {
+  if (settings.spoolKey) return { key: settings.spoolKey, createdFile: undefined, file: undefined };
+  if (settings.production) {
+    throw new SettingsError([
+      `SPOOL_KEY is not set. In production the queue will not start without a key to encrypt submissions at rest. ${KEY_HELP}`,
+    ]);
+  }
+  const file = path.join(settings.dataDir, DEV_KEY_FILE);
+  mkdirSync(settings.dataDir, { recursive: true, mode: 0o700 });
   let createdFile: string | undefined;
   try {
     const fd = openSync(file, 'wx', 0o600);
@@ -41,7 +44,7 @@ export function resolveSpoolKey(config: QueueConfig): ResolvedKey {
   chmodSync(file, 0o600);
   const key = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
   if (key.length !== 32) {
-    throw new QueueConfigError([
+    throw new SettingsError([
       `The development key file ${file} is not a 32-byte base64 key. Delete it only if the queue is empty.`,
     ]);
   }

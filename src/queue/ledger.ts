@@ -1,11 +1,8 @@
 /**
  * What happened to each message, without personal data: reference, times,
- * attempts and outcome, one JSON line per event in DATA_DIR/ledger/DAY.jsonl.
- * Whole days are deleted after the retention period.
+ * attempts and outcome. Kept for LEDGER_RETENTION_DAYS, then deleted. The
+ * file spool keeps it in DATA_DIR/ledger/, the PostgreSQL queue in a table.
  */
-import { appendFile, mkdir, readdir, rm } from 'node:fs/promises';
-import path from 'node:path';
-
 export type Outcome = 'delivered' | 'parked' | 'corrupt' | 'retried';
 
 export interface LedgerEntry {
@@ -15,50 +12,8 @@ export interface LedgerEntry {
   acceptedAt: string | undefined;
   at: string;
   attempts: number;
-  /** An SMTP reply code or error code, never reply text. */
+  /** A reply code or error code, never reply text. */
   code?: string | undefined;
 }
 
-const DAY_FILE = /^(\d{4}-\d{2}-\d{2})\.jsonl$/;
-
-export class Ledger {
-  readonly dir: string;
-  private tail: Promise<void> = Promise.resolve();
-
-  constructor(dataDir: string) {
-    this.dir = path.join(dataDir, 'ledger');
-  }
-
-  /** Appends in order; a lost line in a crash is acceptable, the spool is the truth. */
-  record(entry: LedgerEntry): Promise<void> {
-    const line = `${JSON.stringify(entry)}\n`;
-    const file = path.join(this.dir, `${entry.at.slice(0, 10)}.jsonl`);
-    this.tail = this.tail
-      .catch(() => {})
-      .then(async () => {
-        await mkdir(this.dir, { recursive: true, mode: 0o700 });
-        await appendFile(file, line, { mode: 0o600 });
-      });
-    return this.tail;
-  }
-
-  /** Deletes the day files older than `days` days before `now`. */
-  async prune(days: number, now: number): Promise<number> {
-    const cutoff = new Date(now - days * 86_400_000).toISOString().slice(0, 10);
-    let removed = 0;
-    let names: string[];
-    try {
-      names = await readdir(this.dir);
-    } catch {
-      return 0;
-    }
-    for (const name of names) {
-      const day = DAY_FILE.exec(name)?.[1];
-      if (day && day < cutoff) {
-        await rm(path.join(this.dir, name), { force: true });
-        removed += 1;
-      }
-    }
-    return removed;
-  }
-}
+export const iso = (ms: number): string => new Date(ms).toISOString();

@@ -5,10 +5,11 @@
  */
 import pino from 'pino';
 import type { DestinationStream, Logger } from 'pino';
+import { logLevel } from '../settings.ts';
 
 export type { Logger };
 
 export function createLogger(destination?: DestinationStream): Logger {
-  const options = { level: process.env.LOG_LEVEL ?? 'info', base: { component: 'mail-queue' } };
+  const options = { level: logLevel(), base: { component: 'mail-queue' } };
   return destination ? pino(options, destination) : pino(options);
 }

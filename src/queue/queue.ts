@@ -1,44 +1,49 @@
 /**
- * The mail queue: accept a message durably (idempotent by submission token),
- * then deliver it. The queue knows nothing about forms beyond a message with
- * a reference.
+ * The queue: accept a message durably (idempotent by submission token), then
+ * deliver it through its channel. The queue knows nothing about forms or mail
+ * beyond a channel's name and an opaque payload, sealed before it is stored.
+ * Where messages are kept is the driver's business (see driver.ts).
  */
-import { createDeliverer } from '../mail/transport.ts';
-import type { Deliverer } from '../mail/transport.ts';
-import { checkMessage, InvalidMessageError } from '../mail/message.ts';
-import type { OutgoingMessage } from '../mail/message.ts';
-import type { QueueConfig } from './config.ts';
-import { cipherKey, seal, tokenHash } from './crypto.ts';
 import type { KeyObject } from 'node:crypto';
-import { GroupCommitter } from './group-commit.ts';
-import { Ledger } from './ledger.ts';
+import { InvalidMessageError, type Channel } from '../channels/channel.ts';
+import type { QueueSettings } from '../settings.ts';
+import { cipherKey, seal, tokenHash } from './crypto.ts';
+import { ReferenceTakenError, type DeliveryContext, type QueueCounts, type QueueDriver } from './driver.ts';
 import type { Logger } from './log.ts';
 import { newReference } from './reference.ts';
-import { Spool } from './spool.ts';
-import { DeliveryWorker } from './worker.ts';
-import type { DeliveryState } from './worker.ts';
-import path from 'node:path';
+import { DeliveryStatus, type DeliveryState } from './status.ts';
 
-export interface AcceptRequest {
+export interface AcceptRequest<TPayload = unknown> {
   /** The form's one-time submission token (a random string from a hidden field). */
   token: string;
-  /** Builds the message once the reference is known; called at most once per token. */
-  build: (reference: string) => OutgoingMessage | Promise<OutgoingMessage>;
+  /** The channel that delivers it: `mail` when not given. */
+  channel?: string;
+  /** Builds the payload once the reference is known; called once per new submission. */
+  build: (reference: string) => TPayload | Promise<TPayload>;
 }
 
 export interface Accepted {
   reference: string;
 }
 
-/** What /healthz shows: counts and times, no personal data. */
+/** What /healthz shows: states, counts and times, no personal data. */
 export interface QueueHealth {
+  /** False (503) when new posts cannot be accepted, the instance is stopping, or delivery has failed too long. */
   ok: boolean;
-  queued: number;
-  parked: number;
-  corrupt: number;
+  /** A new post can be made durable now. */
+  accepting: boolean;
+  stopping: boolean;
+  queue: QueueDriver['kind'];
+  /** The spool's disk, or the database; `code` says what is wrong. */
+  dependencies: Partial<Record<QueueDriver['dependency'], { ok: boolean; code: string | null }>>;
+  /** Null while the queue cannot be read. */
+  queued: number | null;
+  parked: number | null;
+  corrupt: number | null;
   oldestAgeSeconds: number | null;
   delivery: {
-    via: 'smtp' | 'mailbox';
+    /** Each channel and how it delivers, like `{ "mail": "smtp" }`. */
+    channels: Record<string, string>;
     state: DeliveryState;
     failingForSeconds: number | null;
     lastDeliveredSecondsAgo: number | null;
@@ -48,156 +53,156 @@ export interface QueueHealth {
 export interface QueueOptions {
   key: Buffer;
   logger: Logger;
+  channels: Channel[];
+  driver: (context: DeliveryContext) => QueueDriver;
   now?: () => number;
-  /** Tests may replace where mail goes; by default SMTP_URL or the mailbox folder. */
-  deliverer?: Deliverer;
 }
 
-const DAY = 86_400_000;
+const DEFAULT_CHANNEL = 'mail';
+const REFERENCE_TRIES = 3;
 const seconds = (ms: number): number => Math.max(0, Math.round(ms / 1000));
 
-export class MailQueue {
-  readonly config: QueueConfig;
-  readonly deliverer: Deliverer;
-  /** Delivery events: 'delivered', 'deferred', 'parked', 'corrupt', 'idle'. */
-  readonly events: DeliveryWorker;
-  /** Settles once the spool has been recovered; rejects when the spool cannot be used. */
+export class Queue {
+  readonly settings: QueueSettings;
+  readonly driver: QueueDriver;
+  readonly channels: ReadonlyMap<string, Channel>;
+  /** Settles once the driver has started; rejects when the queue cannot be used at all. */
   readonly ready: Promise<void>;
   private readonly key: KeyObject;
   private readonly logger: Logger;
   private readonly now: () => number;
-  private readonly spool: Spool;
-  private readonly ledger: Ledger;
-  private readonly committer: GroupCommitter;
+  private readonly status: DeliveryStatus;
   private readonly pendingTokens = new Map<string, Promise<Accepted>>();
   private readonly reserved = new Set<string>();
-  private readonly timers: NodeJS.Timeout[] = [];
+  private stopping = false;
 
-  constructor(config: QueueConfig, options: QueueOptions) {
-    this.config = config;
+  constructor(settings: QueueSettings, options: QueueOptions) {
+    this.settings = settings;
     this.key = cipherKey(options.key);
     this.logger = options.logger;
     this.now = options.now ?? Date.now;
-    this.spool = new Spool(config.dataDir);
-    this.ledger = new Ledger(config.dataDir);
-    this.committer = new GroupCommitter(this.spool);
-    this.deliverer =
-      options.deliverer ??
-      createDeliverer({
-        smtpUrl: config.smtpUrl,
-        requireTls: config.requireTls,
-        timeoutMs: config.smtpTimeoutMs,
-        connections: config.concurrency,
-        mailboxDir: path.join(config.dataDir, 'mailbox'),
-      });
-    this.events = new DeliveryWorker({
-      config,
-      spool: this.spool,
-      ledger: this.ledger,
-      deliverer: this.deliverer,
-      logger: this.logger,
+    this.channels = new Map(options.channels.map((channel) => [channel.name, channel]));
+    this.status = new DeliveryStatus(settings, this.now);
+    this.driver = options.driver({
+      settings,
+      channels: this.channels,
       key: this.key,
+      logger: this.logger,
+      status: this.status,
       now: this.now,
     });
-    this.ready = this.start();
+    this.ready = this.driver.start();
     // Callers await `ready` (accept() does); this only keeps an unawaited failure from killing the process.
     this.ready.catch(() => {});
   }
 
   /**
-   * Resolves only once the encrypted message is durable on disk. The same
-   * token again returns the same reference and queues nothing.
+   * Resolves only once the sealed message is durable. The same token again
+   * returns the same reference and stores nothing. Throws InvalidMessageError
+   * for a payload its channel cannot send, and the driver's error when the
+   * message could not be made durable: the caller must then say "not sent".
    */
   async accept(request: AcceptRequest): Promise<Accepted> {
     await this.ready;
     if (typeof request.token !== 'string' || request.token.length < 16 || request.token.length > 512) {
       throw new InvalidMessageError(['token']);
     }
+    const channel = this.channels.get(request.channel ?? DEFAULT_CHANNEL);
+    if (!channel) throw new InvalidMessageError(['channel']);
     const hash = tokenHash(this.key, request.token);
     const inFlight = this.pendingTokens.get(hash);
     if (inFlight) return inFlight;
-    const accepting = this.acceptNew(hash, request.build).finally(() => this.pendingTokens.delete(hash));
+    const accepting = this.acceptNew(hash, channel, request.build).finally(() => this.pendingTokens.delete(hash));
     this.pendingTokens.set(hash, accepting);
     return accepting;
   }
 
-  health(): QueueHealth {
+  async health(): Promise<QueueHealth> {
+    const started = await this.ready.then(
+      () => true,
+      () => false,
+    );
+    const readiness = started ? await this.driver.readiness() : { ok: false as const, code: 'ENOTSTARTED' };
+    const counts: QueueCounts | undefined = started ? await this.driver.counts().catch(() => undefined) : undefined;
+    if (counts?.queued === 0) this.status.settled();
     const now = this.now();
-    const s = this.events.snapshot();
-    const failingFor = s.failingSince === undefined ? undefined : now - s.failingSince;
+    const { failingSince, lastDeliveredAt } = this.status;
+    const failingFor = failingSince === undefined ? undefined : now - failingSince;
+    const failingTooLong = failingFor !== undefined && failingFor > this.settings.healthThresholdMs;
     return {
-      ok: failingFor === undefined || failingFor <= this.config.healthThresholdMs,
-      queued: s.queued,
-      parked: s.parked,
-      corrupt: s.corrupt,
-      oldestAgeSeconds: s.oldestAcceptedAt === undefined ? null : seconds(now - s.oldestAcceptedAt),
+      ok: readiness.ok && !this.stopping && !failingTooLong,
+      accepting: readiness.ok,
+      stopping: this.stopping,
+      queue: this.driver.kind,
+      dependencies: {
+        [this.driver.dependency]: { ok: readiness.ok, code: readiness.ok ? null : readiness.code },
+      },
+      queued: counts?.queued ?? null,
+      parked: counts?.parked ?? null,
+      corrupt: counts?.corrupt ?? null,
+      oldestAgeSeconds: counts?.oldestAcceptedAt === undefined ? null : seconds(now - counts.oldestAcceptedAt),
       delivery: {
-        via: this.config.smtpUrl ? 'smtp' : 'mailbox',
-        state: s.state,
+        channels: Object.fromEntries([...this.channels.values()].map((channel) => [channel.name, channel.via])),
+        state: counts ? this.status.state(counts.queued) : 'idle',
         failingForSeconds: failingFor === undefined ? null : seconds(failingFor),
-        lastDeliveredSecondsAgo: s.lastDeliveredAt === undefined ? null : seconds(now - s.lastDeliveredAt),
+        lastDeliveredSecondsAgo: lastDeliveredAt === undefined ? null : seconds(now - lastDeliveredAt),
       },
     };
   }
 
-  /** Stops delivering (in-flight attempts finish) and waits for pending writes. */
-  async stop(): Promise<void> {
-    for (const timer of this.timers) clearInterval(timer);
+  /**
+   * For a rolling restart: stop starting deliveries (those under way finish,
+   * or are handed back, by `by`), and say so in /healthz. Accepting goes on
+   * until `stop`, so requests under way still commit.
+   */
+  async stopDelivering(by: number): Promise<void> {
+    this.stopping = true;
     await this.ready.catch(() => {});
-    await this.committer.idle();
-    await this.events.stop();
-    this.deliverer.close();
+    await this.driver.stopDelivering(by);
   }
 
-  private async start(): Promise<void> {
-    await this.spool.prepare();
-    await this.events.recover();
-    await this.prune();
-    const every = (ms: number, task: () => Promise<unknown>): void => {
-      const timer = setInterval(() => {
-        task().catch((error: unknown) =>
-          this.logger.error({ code: (error as { code?: unknown }).code ?? 'EINTERNAL' }, 'queue housekeeping failed'),
-        );
-      }, ms);
-      timer.unref();
-      this.timers.push(timer);
-    };
-    every(this.config.scanIntervalMs, () => this.events.rescan());
-    every(DAY, () => this.prune());
+  /** Stops delivering, waits for commits under way, then closes the driver and the channels. */
+  async stop(by = Date.now() + 5000): Promise<void> {
+    await this.stopDelivering(by);
+    await this.driver.close();
+    for (const channel of this.channels.values()) channel.close();
   }
 
-  private async prune(): Promise<void> {
-    const cutoff = this.now() - this.config.ledgerRetentionDays * DAY;
-    await this.ledger.prune(this.config.ledgerRetentionDays, this.now());
-    await this.spool.pruneTokens(cutoff);
-  }
-
-  private async acceptNew(hash: string, build: AcceptRequest['build']): Promise<Accepted> {
-    const existing = this.spool.findToken(hash);
+  private async acceptNew(hash: string, channel: Channel, build: AcceptRequest['build']): Promise<Accepted> {
+    const existing = await this.driver.findToken(hash);
     if (existing) return { reference: existing };
-    const reference = await this.freshReference();
-    try {
-      const message = checkMessage(await build(reference));
-      if (!this.config.mailTo && !message.to) throw new InvalidMessageError(['to']);
-      const acceptedAt = this.now();
-      const sealed = seal(this.key, { reference, acceptedAt }, Buffer.from(JSON.stringify(message)));
-      await this.committer.commit({ reference, sealed, tokenHash: hash });
-      this.logger.info({ reference }, 'message accepted');
-      this.events.add(reference, acceptedAt);
-      return { reference };
-    } finally {
-      this.reserved.delete(reference);
+    for (let tries = 1; ; tries++) {
+      const reference = this.freshReference();
+      try {
+        const payload = channel.check(await build(reference));
+        const acceptedAt = this.now();
+        const sealed = seal(
+          this.key,
+          { reference, acceptedAt, channel: channel.name },
+          Buffer.from(JSON.stringify(payload)),
+        );
+        const stored = await this.driver.commit({
+          reference,
+          tokenHash: hash,
+          channel: channel.name,
+          sealed,
+          acceptedAt,
+        });
+        this.logger.info({ reference: stored }, stored === reference ? 'message accepted' : 'token already accepted');
+        return { reference: stored };
+      } catch (error) {
+        if (!(error instanceof ReferenceTakenError) || tries >= REFERENCE_TRIES) throw error;
+      } finally {
+        this.reserved.delete(reference);
+      }
     }
   }
 
-  /**
-   * A reference not used by any queued or parked message. This process is
-   * the only writer and knows them all, so no disk lookup is needed.
-   */
-  private async freshReference(): Promise<string> {
+  /** A reference no accept in this process is using; the driver checks the others. */
+  private freshReference(): string {
     for (;;) {
       const reference = newReference();
-      if (this.reserved.has(reference) || this.events.knows(reference)) continue;
+      if (this.reserved.has(reference)) continue;
       this.reserved.add(reference);
       return reference;
     }

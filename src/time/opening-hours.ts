@@ -1,12 +1,10 @@
 /**
  * Whether a crisis line is open at an instant, and when it next opens or
- * closes, in London time.
+ * closes, in London time. The same facts as sentences: hours-text.ts.
  */
 import type { Hours } from '../area/schema.ts';
 import { bankHolidayName } from './bank-holidays.ts';
 import { addDays, atLondonTime, isoWeekday, londonDate, type IsoDate } from './london.ts';
-
-export { describeHours, describeStatus } from './hours-text.ts';
 
 export type WeeklyHours = Extract<Hours, { kind: 'weekly' }>;
 

@@ -1,15 +1,18 @@
 /**
  * Queue benchmark (a script, not a test): accepted-and-durable submissions
- * per second, acceptance latency (p50/p99) and peak memory, with the relay up
- * (a real SMTP server in another process) and down (the queue grows to 10,000).
- * Memory is shown twice: peak RSS, and the heap after a forced GC with 1,000
- * and with 10,000 queued (what the queue really keeps per message).
+ * per second, acceptance latency (p50/p99) and memory, for both drivers side
+ * by side, with the relay up (a real SMTP server in another process) and down
+ * (the queue grows to BENCH_COUNT). Memory is shown twice: peak RSS, and the
+ * heap after a forced GC with 1,000 and with BENCH_COUNT queued (what the
+ * queue really keeps per message).
  *
  *   npm run bench:queue            BENCH_COUNT=10000 by default
  *
  * "max" scenarios keep BENCH_CONCURRENCY accepts in flight (the most the disk
- * allows); "500/s" scenarios submit at a fixed rate, as visitors would, and
- * time each one from when it was due (no coordinated omission).
+ * or database allows); "500/s" scenarios submit at a fixed rate, as visitors
+ * would, and time each one from when it was due (no coordinated omission).
+ * PostgreSQL: BENCH_DATABASE_URL, or else a throwaway cluster started here
+ * (tests/support/postgres.ts; as root it runs as the postgres user).
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -17,12 +20,14 @@ import net from 'node:net';
 import os, { tmpdir } from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
-import { createQueue, loadConfig } from '../../src/queue/index.ts';
-import type { MailQueue } from '../../src/queue/index.ts';
+import { createChannels } from '../../src/delivery/channels.ts';
+import { createQueue, type Queue } from '../../src/queue/index.ts';
+import { readSettings } from '../../src/settings.ts';
+import { freshDatabase, startCluster, type Cluster } from '../support/postgres.ts';
 
-const COUNT = Number(process.env.BENCH_COUNT ?? 10_000);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
-const RATE = Number(process.env.BENCH_RATE ?? 500);
+const COUNT = Number(process.env['BENCH_COUNT'] ?? 10_000);
+const CONCURRENCY = Number(process.env['BENCH_CONCURRENCY'] ?? 64);
+const RATE = Number(process.env['BENCH_RATE'] ?? 500);
 
 const answers = Array.from(
   { length: 12 },
@@ -70,31 +75,35 @@ const quantile = (sorted: number[], q: number): number =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 
 interface Result {
+  driver: string;
   scenario: string;
-  accepted: number;
   perSecond: number;
   p50: number;
   p99: number;
   max: number;
   peakRssMb: number;
-  rssAt: string;
-  queuedAtEnd: number;
+  heap: string;
+  queuedAtEnd: number | null;
 }
 
-async function scenario(name: string, smtpUrl: string, mode: 'max' | 'rate'): Promise<Result> {
+type Driver = 'file spool' | 'PostgreSQL';
+
+async function scenario(driver: Driver, name: string, smtpUrl: string, mode: 'max' | 'rate'): Promise<Result> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'dsr-queue-bench-'));
+  cleanup.push(dataDir);
   const logger = pino({ level: 'info' }, pino.destination({ dest: '/dev/null', sync: true }));
-  const config = loadConfig({
+  const settings = readSettings({
     DATA_DIR: dataDir,
     SMTP_URL: smtpUrl,
     MAIL_TO: 'dsr-team@example.nhs.uk',
     QUEUE_MIN_BACKOFF: '300',
+    ...(driver === 'PostgreSQL' ? { QUEUE_URL: await freshDatabase(await databaseServer()) } : {}),
   });
-  const queue: MailQueue = createQueue(config, { logger });
+  const queue: Queue = createQueue(settings.queue, { channels: createChannels(settings), logger });
   await queue.ready;
 
   let peakRss = process.memoryUsage().rss;
-  const milestones: string[] = [];
+  const heap: string[] = [];
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
   const latencies: number[] = [];
   let done = 0;
@@ -105,7 +114,7 @@ async function scenario(name: string, smtpUrl: string, mode: 'max' | 'rate'): Pr
     if (done === 1000 || done === COUNT) {
       // Retained memory: collect garbage first (the script runs with --expose-gc).
       (globalThis as { gc?: () => void }).gc?.();
-      milestones.push(`${done / 1000}k:${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(1)}`);
+      heap.push((process.memoryUsage().heapUsed / 2 ** 20).toFixed(1));
     }
   };
 
@@ -138,21 +147,28 @@ async function scenario(name: string, smtpUrl: string, mode: 'max' | 'rate'): Pr
   const elapsed = (performance.now() - start) / 1000;
   clearInterval(sampler);
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
-  const queuedAtEnd = queue.health().queued;
+  const queuedAtEnd = (await queue.health()).queued;
   await queue.stop();
-  cleanup.push(dataDir);
   latencies.sort((a, b) => a - b);
   return {
+    driver,
     scenario: name,
-    accepted: COUNT,
     perSecond: Math.round(COUNT / elapsed),
     p50: quantile(latencies, 0.5),
     p99: quantile(latencies, 0.99),
     max: latencies.at(-1) ?? NaN,
     peakRssMb: Math.round(peakRss / 2 ** 20),
-    rssAt: milestones.join(' '),
+    heap: heap.join(' / '),
     queuedAtEnd,
   };
+}
+
+let cluster: Cluster | undefined;
+async function databaseServer(): Promise<string> {
+  const given = process.env['BENCH_DATABASE_URL'];
+  if (given) return given;
+  cluster ??= await startCluster();
+  return cluster.url;
 }
 
 const results: Result[] = [];
@@ -160,43 +176,45 @@ const cleanup: string[] = [];
 const load = () => os.loadavg()[0]!.toFixed(1);
 const loadBefore = load();
 const down = `smtp://127.0.0.1:${await closedPort()}`;
-const only = process.env.BENCH_ONLY; // e.g. "down,rate" to run one scenario
-const wanted = (relay: string, mode: string) => !only || (only.includes(relay) && only.includes(mode));
-for (const mode of ['rate', 'max'] as const) {
-  const label = mode === 'max' ? `max (${CONCURRENCY} in flight)` : `${RATE}/s offered`;
-  if (wanted('up', mode)) {
-    const relay = await startRelay();
-    results.push(await scenario(`relay up, ${label}`, relay.url, mode));
-    const received = await relay.stop();
-    results.at(-1)!.scenario += ` [${received} delivered]`;
+/** BENCH_ONLY, like "down,rate,PostgreSQL", runs only the scenarios with every one of those parts. */
+const only = process.env['BENCH_ONLY']?.split(',') ?? [];
+const wanted = (...parts: string[]) => only.every((part) => parts.includes(part));
+try {
+  for (const mode of ['rate', 'max'] as const) {
+    const label = mode === 'max' ? `${CONCURRENCY} in flight` : `${RATE}/s offered`;
+    for (const relay of ['up', 'down'] as const) {
+      for (const driver of ['file spool', 'PostgreSQL'] as const) {
+        if (!wanted(relay, mode, driver)) continue;
+        const name = `relay ${relay}, ${label}`;
+        if (relay === 'up') {
+          const smtp = await startRelay();
+          const result = await scenario(driver, name, smtp.url, mode);
+          result.scenario += ` [${await smtp.stop()} delivered]`;
+          results.push(result);
+        } else results.push(await scenario(driver, name, down, mode));
+      }
+    }
   }
-  if (wanted('down', mode)) results.push(await scenario(`relay down, ${label}`, down, mode));
+} finally {
+  await cluster?.destroy();
+  for (const dir of cleanup) await rm(dir, { recursive: true, force: true });
 }
 
 const rows = [
-  [
-    'scenario',
-    'accepted/s',
-    'p50 ms',
-    'p99 ms',
-    'max ms',
-    'peak RSS MB',
-    'heap MB after GC at 1k/10k',
-    'queued at end',
-  ],
+  ['scenario', 'queue', 'accepted/s', 'p50 ms', 'p99 ms', 'max ms', 'peak RSS MB', 'heap MB at 1k / end', 'queued'],
   ...results.map((r) => [
     r.scenario,
+    r.driver,
     String(r.perSecond),
     r.p50.toFixed(1),
     r.p99.toFixed(1),
     r.max.toFixed(1),
     String(r.peakRssMb),
-    r.rssAt,
+    r.heap,
     String(r.queuedAtEnd),
   ]),
 ];
 const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
-for (const dir of cleanup) await rm(dir, { recursive: true, force: true });
 console.log(
   `Queue benchmark: ${COUNT} submissions per scenario, Node ${process.version}, ${os.cpus().length} CPUs, ` +
     `load average ${loadBefore} before / ${load()} after (other work on the machine skews the latency figures)`,

@@ -7,7 +7,11 @@ import { fileURLToPath } from 'node:url';
 import { describe, test } from 'node:test';
 import {
   allChunks,
+  checkAcronyms,
+  checkBracketedAcronyms,
   checkHardWords,
+  checkPointSentences,
+  checkSynonyms,
   checkLinks,
   checkNoContactDetails,
   checkPictures,
@@ -22,6 +26,7 @@ import {
   splitSentences,
   type Problem,
 } from './easy-read.ts';
+import { readabilityOf, readabilityTable } from './readability.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const report = (problems: Problem[]) => `\n${problems.map(format).join('\n')}\n`;
@@ -114,6 +119,51 @@ describe('the lint itself', () => {
   });
 });
 
+describe('the deeper checks', () => {
+  test('reports a picture point with more than two sentences', () => {
+    const md = readMarkdown(
+      'bad.md',
+      '![](picture:list) One idea. A second sentence.\n\n![](picture:list) One. Two. Three is too many.\n\n- ![](picture:list) In a list. Also two. And three.\n',
+    );
+    assert.deepEqual(checkPointSentences(md).map((p) => p.line), [3, 5]);
+    assert.match(format(checkPointSentences(md)[0]!), /^bad\.md:3: point has 3 sentences \(at most 2 beside one picture\)/);
+  });
+
+  test('reports an acronym that is not in the glossary, but not one in code or allowed', () => {
+    const md = readMarkdown('bad.md', 'Ask your GP or the CQC. Tested with `HTML_CodeSniffer` in the UK.');
+    const glossary = [{ slug: 'gp', term: 'GP', aliases: [] }];
+    assert.deepEqual(checkAcronyms(md.chunks, glossary).map(format), ['bad.md:1: acronym "CQC" is not in the glossary']);
+  });
+
+  test('reports an acronym in brackets, and brackets inside one', () => {
+    const md = readMarkdown('bad.md', 'British Sign Language (BSL) helps. A C(E)TR is a meeting. A review meeting, called a CETR.');
+    assert.deepEqual(
+      checkBracketedAcronyms(md.chunks).map((p) => p.message),
+      [
+        'no acronym in brackets: "(BSL)". Write the words, then "called a ..."',
+        'no acronym in brackets: "C(E)TR". Write the words, then "called a ..."',
+      ],
+    );
+  });
+
+  test('reports a second word for the same thing', () => {
+    const md = readMarkdown('bad.md', 'Call the helpline. Your key worker can help.');
+    assert.deepEqual(checkSynonyms(md.chunks).map((p) => p.message).sort(), [
+      'say "crisis line", not "helpline"',
+      'say "keyworker", not "key worker"',
+    ]);
+  });
+
+  test('works out Flesch reading ease: short everyday words score higher', () => {
+    const easy = readabilityOf(readMarkdown('easy.md', '![](picture:list) We help you. You can call us.'));
+    const hard = readabilityOf(
+      readMarkdown('hard.md', '![](picture:list) Multidisciplinary consultation necessitates comprehensive documentation.'),
+    );
+    assert.ok(easy.score > 90, `easy: ${easy.score}`);
+    assert.ok(hard.score < 0, `hard: ${hard.score}`);
+  });
+});
+
 describe('the content', () => {
   const project = readProject(ROOT);
   const chunks = allChunks(project);
@@ -132,6 +182,38 @@ describe('the content', () => {
   test('hard words are avoided or explained in the glossary', async () => {
     const problems = await checkHardWords(chunks, project.glossary);
     assert.deepEqual(problems, [], report(problems));
+  });
+
+  test('every picture point has at most two sentences', () => {
+    const problems = project.pages.flatMap((m) => checkPointSentences(m));
+    assert.deepEqual(problems, [], report(problems));
+  });
+
+  test('every acronym is in the glossary', () => {
+    const problems = checkAcronyms(chunks, project.glossary);
+    assert.deepEqual(problems, [], report(problems));
+  });
+
+  test('no acronym in brackets', () => {
+    const problems = checkBracketedAcronyms(chunks);
+    assert.deepEqual(problems, [], report(problems));
+  });
+
+  test('the same word for the same thing', () => {
+    const problems = checkSynonyms(chunks);
+    assert.deepEqual(problems, [], report(problems));
+  });
+
+  test('reading ease of each page (printed for the trend, not a gate)', (t) => {
+    for (const line of readabilityTable(project.pages).split('\n')) t.diagnostic(line);
+  });
+
+  test('a people check is claimed only with both who and when, and none has happened yet', () => {
+    const claims = project.pages
+      .filter((m) => 'checkedBy' in m.frontmatter.data || 'checkedOn' in m.frontmatter.data)
+      .map((m) => m.file);
+    // When an area's readers check a page, set both fields there and list it here.
+    assert.deepEqual(claims, [], 'pages that say people with a learning disability checked them');
   });
 
   test('every picture is in the catalogue', () => {

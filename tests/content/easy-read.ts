@@ -46,6 +46,8 @@ export interface Chunk {
   text: string;
   /** The file line of the character at `offset` in `text`. */
   lineAt: (offset: number) => number;
+  /** [start, end) ranges of `text` that are code (tool names, file names): not read as words for acronyms. */
+  code?: Array<[number, number]>;
 }
 
 export interface Sentence {
@@ -235,9 +237,11 @@ export function readMarkdown(file: string, source: string): MarkdownFile {
   function inlineChunk(block: Nodes): Chunk {
     let text = '';
     const segments: Array<{ from: number; line: number; value: string }> = [];
+    const code: Array<[number, number]> = [];
     const walk = (node: Nodes) => {
       if (node.type === 'text' || node.type === 'inlineCode') {
         segments.push({ from: text.length, line: lineOf(node), value: node.value });
+        if (node.type === 'inlineCode') code.push([text.length, text.length + node.value.length]);
         text += node.value;
       } else if (node.type === 'break') {
         text += ' ';
@@ -249,6 +253,7 @@ export function readMarkdown(file: string, source: string): MarkdownFile {
     return {
       file,
       text,
+      code,
       lineAt(offset) {
         let seg = segments[0];
         for (const s of segments) if (s.from <= offset) seg = s;
@@ -296,11 +301,13 @@ export function checkPictures(file: string, pictures: Array<{ name: string; line
     .map((p) => ({ file, line: p.line, message: `picture "${p.name}" is not in src/pictures/catalogue.json` }));
 }
 
-/** A page must cite at least one source with a title. */
+/** A page must cite at least one source: each a title, or a document and its quote (tests/content/sources.ts checks quotes). */
 export function checkSources(md: MarkdownFile): Problem[] {
   const sources = md.frontmatter.data.sources;
-  const ok = Array.isArray(sources) && sources.length > 0 && sources.every((s) => typeof s?.title === 'string' && s.title.trim());
-  return ok ? [] : [{ file: md.file, line: md.frontmatter.lines.sources ?? 1, message: 'page needs a "sources" list, each with a title' }];
+  const named = (s: { title?: unknown; doc?: unknown; quote?: unknown }) =>
+    (typeof s?.title === 'string' && s.title.trim() !== '') || (typeof s?.doc === 'string' && s.quote !== undefined);
+  const ok = Array.isArray(sources) && sources.length > 0 && sources.every(named);
+  return ok ? [] : [{ file: md.file, line: md.frontmatter.lines.sources ?? 1, message: 'page needs a "sources" list, each with a title, or a doc and a quote' }];
 }
 
 /**
@@ -401,3 +408,120 @@ export function readProject(root: string): Project {
 
 /** Every chunk of words the project shows, from pages, glossary and area settings. */
 export const allChunks = (p: Project): Chunk[] => [...p.markdown.flatMap((m) => m.chunks), ...p.settings.flatMap((s) => s.chunks)];
+
+/** A point: a paragraph or list item that starts with its picture, and its words. */
+export interface PointText {
+  line: number;
+  text: string;
+}
+
+/** The points of a page: each top-level or list-item paragraph that starts with `![](picture:NAME)`. */
+export function pointsOf(md: MarkdownFile): PointText[] {
+  const points: PointText[] = [];
+  const visit = (node: Nodes) => {
+    if (node.type === 'paragraph') {
+      const first = node.children[0];
+      if (first?.type === 'image' && first.url.startsWith('picture:')) {
+        const text = node.children
+          .map(function words(child: Nodes): string {
+            if (child.type === 'text' || child.type === 'inlineCode') return child.value;
+            return 'children' in child ? (child.children as Nodes[]).map(words).join('') : '';
+          })
+          .join('');
+        points.push({ line: (node.position?.start.line ?? 1) + md.bodyLine - 1, text });
+      }
+      return;
+    }
+    if ('children' in node) for (const child of node.children) visit(child as Nodes);
+  };
+  visit(md.tree);
+  return points;
+}
+
+/** The most sentences one picture point may hold. */
+export const MAX_SENTENCES_PER_POINT = 2;
+
+/** One idea per picture: at most two sentences beside each picture. */
+export function checkPointSentences(md: MarkdownFile, max = MAX_SENTENCES_PER_POINT): Problem[] {
+  return pointsOf(md)
+    .map((point) => ({ point, n: splitSentences(point.text).length }))
+    .filter(({ n }) => n > max)
+    .map(({ point, n }) => ({
+      file: md.file,
+      line: point.line,
+      message: `point has ${n} sentences (at most ${max} beside one picture): "${point.text.trim()}"`,
+    }));
+}
+
+/**
+ * Capitals that stay unexplained on purpose, each with its reason; every
+ * other acronym must be a glossary term or alias.
+ */
+export const ACRONYMS_ALLOWED: Readonly<Record<string, string>> = {
+  UK: 'an everyday name for the country',
+  AA: 'the WCAG level, named beside WCAG, which is explained',
+  AAA: 'the higher WCAG level, named beside WCAG',
+};
+
+const ACRONYM = /(?<![\p{L}\p{N}])[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*s?(?![\p{L}\p{N}])/gu;
+
+/** Every acronym (two or more capitals) is a glossary term or alias, outside code. */
+export function checkAcronyms(chunks: Chunk[], glossary: GlossaryEntry[]): Problem[] {
+  const problems: Problem[] = [];
+  for (const chunk of chunks) {
+    const spans = [...glossarySpans(chunk.text, glossary), ...(chunk.code ?? [])];
+    for (const m of chunk.text.matchAll(ACRONYM)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      const word = m[0].replace(/s$/, '');
+      if (Object.hasOwn(ACRONYMS_ALLOWED, word) || Object.hasOwn(ACRONYMS_ALLOWED, m[0])) continue;
+      if (spans.some(([s, e]) => s <= start && end <= e)) continue;
+      problems.push({ file: chunk.file, line: chunk.lineAt(start), message: `acronym "${m[0]}" is not in the glossary` });
+    }
+  }
+  return problems;
+}
+
+/** An acronym in brackets, "(BSL)", or brackets inside one, "C(E)TR". */
+const BRACKETED = /\(\s*[A-Z][A-Z0-9]+s?\s*\)|[A-Z]\([A-Z]\)[A-Z]+s?/g;
+
+/** Say the word, then "called a X": never an acronym in brackets. */
+export function checkBracketedAcronyms(chunks: Chunk[]): Problem[] {
+  const problems: Problem[] = [];
+  for (const chunk of chunks) {
+    for (const m of chunk.text.matchAll(BRACKETED)) {
+      problems.push({
+        file: chunk.file,
+        line: chunk.lineAt(m.index),
+        message: `no acronym in brackets: "${m[0]}". Write the words, then "called a ..."`,
+      });
+    }
+  }
+  return problems;
+}
+
+/** The same word for the same thing across the site: the word to use, and the words that mean the same. */
+export const SYNONYMS: ReadonlyArray<{ use: string; not: readonly string[] }> = [
+  { use: 'keyworker', not: ['key worker', 'key-worker'] },
+  { use: 'crisis line', not: ['helpline', 'hotline', 'crisis number'] },
+  { use: 'ask to join', not: ['self-refer', 'sign up', 'apply to join'] },
+  { use: 'mental health hospital', not: ['psychiatric hospital', 'mental hospital', 'inpatient unit'] },
+  { use: 'review meeting', not: ['C(E)TR'] },
+  { use: 'carer', not: ['caregiver', 'care giver'] },
+  { use: 'DSR team', not: ['register team', 'DSR staff'] },
+];
+
+export function checkSynonyms(chunks: Chunk[], synonyms = SYNONYMS): Problem[] {
+  const problems: Problem[] = [];
+  for (const chunk of chunks) {
+    for (const { use, not } of synonyms) {
+      for (const word of not) {
+        const re = new RegExp(`(?<![\\p{L}])${escape(word)}(?![\\p{L}])`, 'giu');
+        for (const m of chunk.text.matchAll(re)) {
+          problems.push({ file: chunk.file, line: chunk.lineAt(m.index), message: `say "${use}", not "${m[0]}"` });
+        }
+      }
+    }
+  }
+  return problems;
+}

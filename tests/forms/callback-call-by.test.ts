@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, test } from 'node:test';
 import { callByDate } from '../../src/forms/callback/call-by.ts';
-import { submitCallback, type Accept } from '../../src/forms/callback/submit.ts';
+import type { Accept } from '../../src/delivery/index.ts';
+import { submitCallback } from '../../src/forms/callback/submit.ts';
 import { readConfirmation, confirmationUrl } from '../../src/forms/callback/confirmation.ts';
 import type { CallbackAnswers } from '../../src/forms/callback/schema.ts';
 import { setClock } from '../../src/time/clock.ts';
@@ -64,7 +65,11 @@ const answers: CallbackAnswers = {
   bestTime: 'any',
   about: 'me',
 };
-const area = { name: 'South East London', mailbox: 'team@example.nhs.uk', replyWorkingDays: 2 };
+const area = {
+  name: 'South East London',
+  mailbox: 'team@example.nhs.uk',
+  reply: { callback: { workingDays: 2, source: { own: 'test settings' } } },
+};
 
 describe('submitting a callback request', () => {
   afterEach(() => setClock());

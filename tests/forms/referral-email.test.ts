@@ -16,30 +16,36 @@ import {
 } from '../../src/forms/referral/email.ts';
 import { holdReferral } from '../../src/forms/referral/flow.ts';
 import { referralForm, type ReferralAnswers } from '../../src/forms/referral/schema.ts';
-import { ConsentRefusedError, submitReferral, type Accept } from '../../src/forms/referral/submit.ts';
+import type { Accept } from '../../src/delivery/index.ts';
+import { ConsentRefusedError, submitReferral } from '../../src/forms/referral/submit.ts';
 import { handleFormPost } from '../../src/forms/shared/handle.ts';
 import { validate } from '../../src/forms/shared/validate.ts';
 import type { RawValues } from '../../src/forms/shared/values.ts';
-import type { OutgoingMessage } from '../../src/mail/message.ts';
-import { checkMessage } from '../../src/mail/message.ts';
+import type { OutgoingMessage } from '../../src/channels/mail/message.ts';
+import { checkMessage } from '../../src/channels/mail/message.ts';
 import { setClock } from '../../src/time/clock.ts';
 
+const TEST_SOURCE = { own: 'test settings' };
 const REGISTERS = [
-  { id: 'children', name: 'Children and young people under 18', minAge: 0, maxAge: 17 },
-  { id: 'adults', name: 'Adults aged 18 and over', minAge: 18 },
+  { id: 'children', name: 'Children and young people under 18', minAge: 0, maxAge: 17, source: TEST_SOURCE },
+  { id: 'adults', name: 'Adults aged 18 and over', minAge: 18, source: TEST_SOURCE },
 ];
 const SEL = {
   name: 'South East London',
   mailbox: 'team@example.nhs.uk',
-  replyWorkingDays: 2,
+  reply: { onlineForm: { workingDays: 2, source: TEST_SOURCE } },
   registers: REGISTERS,
-  places: { kind: 'borough', list: ['Bexley', 'Bromley', 'Greenwich', 'Lambeth', 'Lewisham', 'Southwark'] },
+  places: {
+    kind: 'borough',
+    list: ['Bexley', 'Bromley', 'Greenwich', 'Lambeth', 'Lewisham', 'Southwark'],
+    source: TEST_SOURCE,
+  },
 };
 const ESSEX = {
   ...SEL,
   name: 'Essex',
-  replyWorkingDays: undefined,
-  places: { kind: 'district', list: ['Basildon', 'Castle Point'] },
+  reply: {},
+  places: { kind: 'district', list: ['Basildon', 'Castle Point'], source: TEST_SOURCE },
 };
 
 /** Friday 20 November 2026, 3pm in London: 2 working days later is Tuesday 24 November. */

@@ -4,9 +4,8 @@
  * half-written leftovers do not stop the second start.
  */
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
 import { fixture, run } from './helpers/child.ts';
-import { tempDir, testEnv, waitFor } from './helpers/harness.ts';
+import { eachDriver, tempDir, testEnv, waitFor } from './helpers/harness.ts';
 import { freePort, startRelay } from './helpers/relay.ts';
 import type { Relay } from './helpers/relay.ts';
 
@@ -41,26 +40,36 @@ function assertEachArrived(relay: Relay, acknowledged: string[]) {
   }
 }
 
-test('SIGKILL straight after answering, relay up: every answered submission arrives after a restart', async (t) => {
-  const relay = await startRelay();
-  t.after(() => relay.close());
-  const dataDir = await tempDir();
-  const env = { ...testEnv(dataDir, { SMTP_URL: relay.url }), COUNT: '60', RUN_ID: 'up' };
-  const acknowledged = await killAfterAnswers(env, 10);
-  assert.ok(acknowledged.length >= 10);
-  await restartAndDeliver(env);
-  assertEachArrived(relay, acknowledged);
-});
+eachDriver(
+  'SIGKILL straight after answering, relay up: every answered submission arrives after a restart',
+  async (t, driver) => {
+    const relay = await startRelay();
+    t.after(() => relay.close());
+    const dataDir = await tempDir();
+    const env = { ...testEnv(dataDir, { ...driver.env, SMTP_URL: relay.url }), COUNT: '60', RUN_ID: 'up' };
+    const acknowledged = await killAfterAnswers(env, 10);
+    assert.ok(acknowledged.length >= 10);
+    await restartAndDeliver(env);
+    assertEachArrived(relay, acknowledged);
+  },
+);
 
-test('SIGKILL with the relay down: the restarted server delivers everything that was answered', async (t) => {
-  const port = await freePort();
-  const dataDir = await tempDir();
-  const down = { ...testEnv(dataDir, { SMTP_URL: `smtp://127.0.0.1:${port}` }), COUNT: '40', RUN_ID: 'down' };
-  const acknowledged = await killAfterAnswers(down, 40);
-  assert.equal(acknowledged.length, 40);
-  const relay = await startRelay({}, port);
-  t.after(() => relay.close());
-  await restartAndDeliver(down);
-  assertEachArrived(relay, acknowledged);
-  assert.equal(relay.received.length, 40, 'nothing was delivered before the kill, so each arrives once');
-});
+eachDriver(
+  'SIGKILL with the relay down: the restarted server delivers everything that was answered',
+  async (t, driver) => {
+    const port = await freePort();
+    const dataDir = await tempDir();
+    const down = {
+      ...testEnv(dataDir, { ...driver.env, SMTP_URL: `smtp://127.0.0.1:${port}` }),
+      COUNT: '40',
+      RUN_ID: 'down',
+    };
+    const acknowledged = await killAfterAnswers(down, 40);
+    assert.equal(acknowledged.length, 40);
+    const relay = await startRelay({}, port);
+    t.after(() => relay.close());
+    await restartAndDeliver(down);
+    assertEachArrived(relay, acknowledged);
+    assert.equal(relay.received.length, 40, 'nothing was delivered before the kill, so each arrives once');
+  },
+);

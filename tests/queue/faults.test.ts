@@ -3,12 +3,18 @@
  * every captured log line checked for personal data.
  */
 import assert from 'node:assert/strict';
-import { readdir } from 'node:fs/promises';
-import path from 'node:path';
-import { test } from 'node:test';
 import { freePort, startDroppingProxy, startRelay } from './helpers/relay.ts';
 import type { Relay } from './helpers/relay.ts';
-import { containsAnyMarker, newToken, sampleMessage, startQueueForTest, waitFor } from './helpers/harness.ts';
+import {
+  containsAnyMarker,
+  eachDriver,
+  listed,
+  newToken,
+  queued,
+  sampleMessage,
+  startQueueForTest,
+  waitFor,
+} from './helpers/harness.ts';
 
 function assertLogsClean(logs: string[]): void {
   assert.ok(logs.length > 0, 'logs were captured');
@@ -28,48 +34,58 @@ async function arrivesOnce(relay: Relay, reference: string) {
   return mail!;
 }
 
-test('relay down, then up: delivered after a retry', async (t) => {
+eachDriver('relay down, then up: delivered after a retry', async (t, driver) => {
   const port = await freePort();
-  const { queue, logs } = await startQueueForTest(t, { SMTP_URL: `smtp://127.0.0.1:${port}` });
+  const { queue, logs } = await startQueueForTest(t, {
+    ...driver.env,
+    SMTP_URL: `smtp://127.0.0.1:${port}`,
+  });
   const { reference } = await queue.accept({ token: newToken(), build: (ref) => sampleMessage(ref) });
   await waitFor('a deferral', () => logged(logs, 'delivery deferred', reference).length > 0);
-  assert.equal(queue.health().queued, 1);
+  assert.equal(await queued(queue), 1);
 
   const relay = await startRelay({}, port);
   t.after(() => relay.close());
   await arrivesOnce(relay, reference);
-  await waitFor('the queue to empty', () => queue.health().queued === 0);
+  await waitFor('the queue to empty', async () => (await queued(queue)) === 0);
   assert.equal(relay.received.length, 1);
   assert.match(logged(logs, 'delivery deferred', reference)[0].code, /ECONNECTION|ESOCKET|ECONNREFUSED/);
   assertLogsClean(logs);
 });
 
-test('421 at the greeting: retried, then delivered', async (t) => {
+eachDriver('421 at the greeting: retried, then delivered', async (t, driver) => {
   const relay = await startRelay({ greeting: (n) => (n === 1 ? 421 : undefined) });
   t.after(() => relay.close());
-  const { queue, logs } = await startQueueForTest(t, { SMTP_URL: relay.url });
+  const { queue, logs } = await startQueueForTest(t, {
+    ...driver.env,
+    SMTP_URL: relay.url,
+  });
   const { reference } = await queue.accept({ token: newToken(), build: (ref) => sampleMessage(ref) });
   await arrivesOnce(relay, reference);
   assert.match(logged(logs, 'delivery deferred', reference)[0].code, /421/);
   assertLogsClean(logs);
 });
 
-test('451 to DATA, then success', async (t) => {
+eachDriver('451 to DATA, then success', async (t, driver) => {
   const relay = await startRelay({ data: (n) => (n === 1 ? 451 : undefined) });
   t.after(() => relay.close());
-  const { queue, logs } = await startQueueForTest(t, { SMTP_URL: relay.url });
+  const { queue, logs } = await startQueueForTest(t, {
+    ...driver.env,
+    SMTP_URL: relay.url,
+  });
   const { reference } = await queue.accept({ token: newToken(), build: (ref) => sampleMessage(ref) });
   await arrivesOnce(relay, reference);
-  await waitFor('the queue to empty', () => queue.health().queued === 0);
+  await waitFor('the queue to empty', async () => (await queued(queue)) === 0);
   assert.equal(relay.received.length, 1);
   assert.match(logged(logs, 'delivery deferred', reference)[0].code, /451/);
   assertLogsClean(logs);
 });
 
-test('550: parked, still on disk, alert logged; never retried on its own', async (t) => {
+eachDriver('550: parked, still on disk, alert logged; never retried on its own', async (t, driver) => {
   const relay = await startRelay({ data: () => 550 });
   t.after(() => relay.close());
-  const { queue, logs, dataDir } = await startQueueForTest(t, { SMTP_URL: relay.url });
+  const harness = await startQueueForTest(t, { ...driver.env, SMTP_URL: relay.url });
+  const { queue, logs } = harness;
   const { reference } = await queue.accept({ token: newToken(), build: (ref) => sampleMessage(ref) });
   const [alert] = await waitFor('the alert', () => {
     const lines = logs.map((l) => JSON.parse(l)).filter((l) => l.alert === 'mail-parked');
@@ -78,20 +94,23 @@ test('550: parked, still on disk, alert logged; never retried on its own', async
   assert.equal(alert.reference, reference);
   assert.equal(alert.level, 50);
   assert.match(alert.code, /550/);
-  assert.deepEqual(await readdir(path.join(dataDir, 'queue', 'parked')), [reference]);
-  assert.deepEqual(await readdir(path.join(dataDir, 'queue', 'active')), []);
+  assert.deepEqual(await listed(harness), { queued: [], parked: [reference], corrupt: 0 });
   assert.equal(relay.received.length, 0);
-  const health = queue.health();
+  const health = await queue.health();
   assert.equal(health.parked, 1);
   assert.equal(health.queued, 0);
   assertLogsClean(logs);
 });
 
-test('slow greeting: the attempt times out, then a retry delivers', async (t) => {
+eachDriver('slow greeting: the attempt times out, then a retry delivers', async (t, driver) => {
   // The first connection is never greeted; the client must give up on its own.
   const relay = await startRelay({ greeting: (n) => (n === 1 ? 'hang' : undefined) });
   t.after(() => relay.close());
-  const { queue, logs } = await startQueueForTest(t, { SMTP_URL: relay.url, SMTP_TIMEOUT: '0.3' });
+  const { queue, logs } = await startQueueForTest(t, {
+    ...driver.env,
+    SMTP_URL: relay.url,
+    SMTP_TIMEOUT: '0.3',
+  });
   const { reference } = await queue.accept({ token: newToken(), build: (ref) => sampleMessage(ref) });
   await arrivesOnce(relay, reference);
   assert.ok(relay.connections >= 2);
@@ -99,39 +118,45 @@ test('slow greeting: the attempt times out, then a retry delivers', async (t) =>
   assertLogsClean(logs);
 });
 
-test('connection dropped mid-message: retried, delivered once', async (t) => {
+eachDriver('connection dropped mid-message: retried, delivered once', async (t, driver) => {
   const relay = await startRelay();
   t.after(() => relay.close());
   const proxy = await startDroppingProxy(relay.port);
   t.after(() => proxy.close());
-  const { queue, logs } = await startQueueForTest(t, { SMTP_URL: `smtp://127.0.0.1:${proxy.port}` });
+  const { queue, logs } = await startQueueForTest(t, {
+    ...driver.env,
+    SMTP_URL: `smtp://127.0.0.1:${proxy.port}`,
+  });
   const { reference } = await queue.accept({ token: newToken(), build: (ref) => sampleMessage(ref) });
   await arrivesOnce(relay, reference);
-  await waitFor('the queue to empty', () => queue.health().queued === 0);
+  await waitFor('the queue to empty', async () => (await queued(queue)) === 0);
   assert.equal(proxy.dropped(), true);
   assert.equal(relay.received.length, 1);
   assert.ok(logged(logs, 'delivery deferred', reference).length >= 1);
   assertLogsClean(logs);
 });
 
-test('past its lifetime: parked with an alert, not deleted', async (t) => {
+eachDriver('past its lifetime: parked with an alert, not deleted', async (t, driver) => {
   const port = await freePort();
-  const { queue, logs, dataDir } = await startQueueForTest(t, {
+  const harness = await startQueueForTest(t, {
+    ...driver.env,
     SMTP_URL: `smtp://127.0.0.1:${port}`,
     QUEUE_LIFETIME: '0.3',
   });
+  const { queue, logs } = harness;
   const { reference } = await queue.accept({ token: newToken(), build: (ref) => sampleMessage(ref) });
   const alert = await waitFor('the alert', () => logs.map((l) => JSON.parse(l)).find((l) => l.alert === 'mail-parked'));
   assert.equal(alert.reference, reference);
-  assert.deepEqual(await readdir(path.join(dataDir, 'queue', 'parked')), [reference]);
+  assert.deepEqual(await listed(harness), { queued: [], parked: [reference], corrupt: 0 });
   assert.equal(alert.reason, 'expired');
-  assert.equal(queue.health().queued, 0);
+  assert.equal(await queued(queue), 0);
   assertLogsClean(logs);
 });
 
-test('a relay that is down is probed with one message; the others wait without attempts', async (t) => {
+eachDriver('a relay that is down is probed with one message; the others wait without attempts', async (t, driver) => {
   const port = await freePort();
   const { queue, logs } = await startQueueForTest(t, {
+    ...driver.env,
     SMTP_URL: `smtp://127.0.0.1:${port}`,
     QUEUE_CONCURRENCY: '1',
     QUEUE_MIN_BACKOFF: '1',
@@ -142,11 +167,12 @@ test('a relay that is down is probed with one message; the others wait without a
   );
   await waitFor('a deferral', () => logs.some((l) => l.includes('delivery deferred')));
   assert.equal(logs.filter((l) => l.includes('delivery deferred')).length, 1);
-  assert.equal(queue.health().queued, 20);
-  assert.equal(queue.health().delivery.state, 'relay-unreachable');
+  const health = await queue.health();
+  assert.equal(health.queued, 20);
+  assert.equal(health.delivery.state, 'relay-unreachable');
   const relay = await startRelay({}, port);
   t.after(() => relay.close());
   await waitFor('all to arrive', () => relay.received.length === references.length);
-  await waitFor('the queue to empty', () => queue.health().queued === 0);
+  await waitFor('the queue to empty', async () => (await queued(queue)) === 0);
   assertLogsClean(logs);
 });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { fixture, run } from './helpers/child.ts';
 import { listDir, tempDir, testEnv } from './helpers/harness.ts';
+import { freePort } from './helpers/relay.ts';
 
 test('production with no SPOOL_KEY refuses to start, with a clear message and exit code 1', async () => {
   const dataDir = await tempDir();
@@ -61,6 +62,31 @@ test('bad settings stop the start with the variable named, never its value', asy
   });
   assert.equal((await started.exited).code, 1);
   const message = started.stderr.join('\n');
-  assert.match(message, /SMTP_URL is not valid/);
-  assert.doesNotMatch(message, /hunter2-secret/);
+  assert.match(message, /SMTP_URL must be smtp:\/\/user:pass@host:port/);
+  assert.match(message, /SPOOL_KEY must be 32 bytes in base64/);
+  assert.doesNotMatch(message, /hunter2-secret|too-short/);
+});
+
+test('with QUEUE_URL, the banner names the database without its password, and says when it cannot be reached', async () => {
+  const dataDir = await tempDir();
+  const port = await freePort();
+  const started = run(fixture('start.ts'), {
+    ...testEnv(dataDir),
+    QUEUE_URL: `postgres://portal:pg-s3cret@127.0.0.1:${port}/dsr`,
+  });
+  assert.equal((await started.exited).code, 0, started.stderr.join('\n'));
+  const output = [...started.stdout, ...started.stderr].join('\n');
+  assert.match(
+    output,
+    new RegExp(`Mail queue: PostgreSQL 127\\.0\\.0\\.1:${port}/dsr cannot be reached yet \\(ECONNREFUSED\\)`),
+  );
+  assert.doesNotMatch(output, /pg-s3cret/);
+});
+
+test('a wrong QUEUE_URL stops the start, naming the variable, never its value', async () => {
+  const started = run(fixture('start.ts'), { ...testEnv(await tempDir()), QUEUE_URL: 'mysql://user:pw-s3cret@db/x' });
+  assert.equal((await started.exited).code, 1);
+  const message = started.stderr.join('\n');
+  assert.match(message, /QUEUE_URL must be postgres:\/\/user:pass@host:5432\/database/);
+  assert.doesNotMatch(message, /pw-s3cret/);
 });

@@ -1,15 +1,18 @@
-/** The small pure parts: backoff, references, sealing, settings. */
+/** The small pure parts: backoff, references, sealing, pg-boss timings. */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { backoffDelay } from '../../src/queue/backoff.ts';
-import { loadConfig } from '../../src/queue/config.ts';
-import { CorruptFileError, open, seal } from '../../src/queue/crypto.ts';
+import { CorruptFileError, open, readHeader, seal } from '../../src/queue/crypto.ts';
+import { deliveryQueueOptions, jobTimings, retriesToCover } from '../../src/queue/postgres/jobs.ts';
 import { isReference, newReference, normaliseReference } from '../../src/queue/reference.ts';
+import { readSettings } from '../../src/settings.ts';
+
+const header = { reference: 'DSR-2345-6789', acceptedAt: 1_790_000_000_000, channel: 'mail' };
 
 test('backoff: Postfix defaults, 300 s doubling to the 4000 s cap', () => {
-  const postfix = loadConfig({});
+  const postfix = readSettings({}).queue;
   assert.deepEqual(
     [1, 2, 3, 4, 5, 6].map((n) => backoffDelay(n, postfix) / 1000),
     [300, 600, 1200, 2400, 4000, 4000],
@@ -21,6 +24,27 @@ test('backoff: Postfix defaults, 300 s doubling to the 4000 s cap', () => {
       return d >= postfix.minBackoffMs && d <= postfix.maxBackoffMs && backoffDelay(n + 1, postfix) >= d;
     }),
   );
+});
+
+test('pg-boss is set for the same promises: Postfix backoff, retries for the whole lifetime, nothing expired early', () => {
+  const settings = readSettings({}).queue;
+  const attemptMs = 15_000 * 5;
+  const timings = jobTimings(attemptMs);
+  const options = deliveryQueueOptions(settings, timings);
+  assert.equal(options.retryBackoff, true);
+  assert.equal(options.retryDelay, 300);
+  assert.equal(options.retryDelayMax, 4000);
+  // Even with the shortest waits pg-boss may choose, the retries outlast the 5-day lifetime.
+  let waited = 0;
+  for (let retry = 0; retry < options.retryLimit!; retry++) waited += Math.min(4000, 300 * 2 ** Math.min(16, retry));
+  assert.ok(waited > settings.lifetimeMs / 1000, `${options.retryLimit} retries cover ${waited} s`);
+  // Retention deletes waiting jobs: it must outlast the lifetime, the last wait and an expiry.
+  assert.ok(options.retentionSeconds! > settings.lifetimeMs / 1000 + 4000 + options.expireInSeconds!);
+  // An attempt still under way is never started again: expiry is well past the longest attempt.
+  assert.ok(options.expireInSeconds! * 1000 >= 2 * attemptMs);
+  assert.ok(timings.superviseIntervalSeconds >= 1 && timings.superviseIntervalSeconds <= 60);
+  assert.equal(options.deadLetter, 'delivery-dead-letter');
+  assert.equal(retriesToCover(10, 1, 1), 20);
 });
 
 test('references are readable, unambiguous and survive being typed back', () => {
@@ -35,7 +59,7 @@ test('references are readable, unambiguous and survive being typed back', () => 
   assert.equal(seen.size, 2000);
 });
 
-test('sealed files open with their key, and any changed byte is detected', () => {
+test('sealed messages open with their key, and any changed byte is detected', () => {
   const key = randomBytes(32);
   fc.assert(
     fc.property(
@@ -43,7 +67,7 @@ test('sealed files open with their key, and any changed byte is detected', () =>
       fc.nat(),
       fc.integer({ min: 1, max: 255 }),
       (content, at, xor) => {
-        const sealed = seal(key, { reference: 'DSR-2345-6789', acceptedAt: 1_790_000_000_000 }, Buffer.from(content));
+        const sealed = seal(key, header, Buffer.from(content));
         assert.deepEqual(open(key, sealed).plaintext, Buffer.from(content));
         const damaged = Buffer.from(sealed);
         const i = at % damaged.length;
@@ -52,18 +76,15 @@ test('sealed files open with their key, and any changed byte is detected', () =>
       },
     ),
   );
-  const sealed = seal(key, { reference: 'DSR-2345-6789', acceptedAt: 1 }, Buffer.from('x'));
+  const sealed = seal(key, header, Buffer.from('x'));
+  assert.deepEqual(readHeader(sealed).header, header);
   assert.throws(() => open(randomBytes(32), sealed), CorruptFileError);
 });
 
-test('settings: seconds, flags and TLS by default in production', () => {
-  const c = loadConfig({ QUEUE_MIN_BACKOFF: '0.5', SMTP_REQUIRE_TLS: 'true', MAIL_FROM: 'Team <x@example.nhs.uk>' });
-  assert.equal(c.minBackoffMs, 500);
-  assert.equal(c.requireTls, true);
-  assert.equal(c.mailFromAddress, 'x@example.nhs.uk');
-  assert.equal(loadConfig({ NODE_ENV: 'production', SPOOL_KEY: randomBytes(32).toString('base64') }).requireTls, true);
-  assert.equal(loadConfig({}).requireTls, false);
-  assert.throws(() => loadConfig({ MAIL_FROM: 'nobody' }), /MAIL_FROM/);
-  assert.throws(() => loadConfig({ QUEUE_MIN_BACKOFF: 'soon' }), /QUEUE_MIN_BACKOFF/);
-  assert.throws(() => loadConfig({ SPOOL_KEY: 'short' }), /openssl rand -base64 32/);
+test('a message sealed before channels existed is read as mail', () => {
+  const key = randomBytes(32);
+  const sealed = seal(key, header, Buffer.from('x'));
+  const old = Buffer.from(sealed.toString('latin1').replace(',"channel":"mail"', ''), 'latin1');
+  old.writeUInt16BE(old.readUInt16BE(6) - ',"channel":"mail"'.length, 6);
+  assert.equal(readHeader(old).header.channel, 'mail');
 });

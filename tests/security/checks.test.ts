@@ -12,10 +12,9 @@ import {
   clientAddress,
   isServedByWrapper,
   prepareRequest,
-  publicOrigin,
-  trustedProxies,
 } from '../../src/http/client-address.ts';
 import { errorFields, redactConsoleText } from '../../src/http/log.ts';
+import { readSettings } from '../../src/settings.ts';
 import { injectionProblems, startTags } from './html.ts';
 import { mailHeaderNames } from './support.ts';
 
@@ -79,7 +78,7 @@ function fakeRequest(remote: string, headers: Record<string, string>): IncomingM
 
 describe('the client address and the public origin (src/http/client-address.ts)', () => {
   test('X-Forwarded-For counts only from a trusted proxy, and only its last entry', () => {
-    const proxies = trustedProxies({ TRUSTED_PROXIES: '127.0.0.1, ::ffff:10.0.0.2' });
+    const proxies = readSettings({ TRUSTED_PROXIES: '127.0.0.1, ::ffff:10.0.0.2' }).server.trustedProxies;
     assert.equal(
       clientAddress(fakeRequest('127.0.0.1', { 'x-forwarded-for': '1.1.1.1, 2.2.2.2' }), proxies),
       '2.2.2.2',
@@ -111,11 +110,12 @@ describe('the client address and the public origin (src/http/client-address.ts)'
   });
 
   test('PUBLIC_ORIGIN must be a bare http(s) origin', () => {
+    const publicOrigin = (env: Record<string, string>) => readSettings(env).server.publicOrigin;
     assert.equal(publicOrigin({})?.href, undefined);
     assert.equal(publicOrigin({ PUBLIC_ORIGIN: 'https://dsr.example.nhs.uk' })?.origin, 'https://dsr.example.nhs.uk');
     assert.equal(publicOrigin({ PUBLIC_ORIGIN: 'https://dsr.example.nhs.uk/' })?.host, 'dsr.example.nhs.uk');
     for (const bad of ['dsr.example.nhs.uk', 'https://dsr.example.nhs.uk/forms', 'ftp://x', 'https://u:p@x']) {
-      assert.throws(() => publicOrigin({ PUBLIC_ORIGIN: bad }), /PUBLIC_ORIGIN/, bad);
+      assert.throws(() => publicOrigin({ PUBLIC_ORIGIN: bad }), /PUBLIC_ORIGIN must be only a scheme and a host/, bad);
     }
   });
 

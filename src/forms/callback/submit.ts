@@ -5,7 +5,7 @@
  * reference and sends nothing more.
  */
 import type { Area } from '../../area/schema.ts';
-import type { OutgoingMessage } from '../../mail/message.ts';
+import type { Accept } from '../../delivery/index.ts';
 import { now } from '../../time/clock.ts';
 import type { Submission, Submitted } from '../shared/handle.ts';
 import { callByDate } from './call-by.ts';
@@ -13,19 +13,14 @@ import { confirmationUrl } from './confirmation.ts';
 import { renderCallbackEmail } from './email.ts';
 import type { CallbackAnswers } from './schema.ts';
 
-/** The queue's accept(), as src/queue/index.ts gives it: `getQueue().accept`. */
-export type Accept = (request: {
-  token: string;
-  build: (reference: string) => OutgoingMessage | Promise<OutgoingMessage>;
-}) => Promise<{ reference: string }>;
-
 export async function submitCallback(
   submission: Submission<CallbackAnswers>,
-  area: Pick<Area, 'name' | 'mailbox' | 'replyWorkingDays'>,
+  area: Pick<Area, 'name' | 'mailbox' | 'reply'>,
   accept: Accept,
 ): Promise<Submitted> {
   const receivedAt = now();
-  const callBy = callByDate(receivedAt, area.replyWorkingDays);
+  const replyWorkingDays = area.reply.callback?.workingDays;
+  const callBy = callByDate(receivedAt, replyWorkingDays);
   const { reference } = await accept({
     token: submission.token,
     build: (reference) => ({
@@ -35,7 +30,7 @@ export async function submitCallback(
         answers: submission.data,
         receivedAt,
         callBy,
-        replyWorkingDays: area.replyWorkingDays,
+        replyWorkingDays,
         areaName: area.name,
       }),
     }),

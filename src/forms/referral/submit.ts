@@ -7,7 +7,7 @@
  * queued (the page stops before this; this is the last guard).
  */
 import type { Area } from '../../area/schema.ts';
-import type { OutgoingMessage } from '../../mail/message.ts';
+import type { Accept } from '../../delivery/index.ts';
 import { now } from '../../time/clock.ts';
 import { londonDate } from '../../time/london.ts';
 import { addWorkingDays } from '../../time/working-days.ts';
@@ -16,12 +16,6 @@ import { confirmationUrl } from './confirmation.ts';
 import { renderReferralEmail } from './email.ts';
 import { chooseRegister } from './rules.ts';
 import { ageFromAnswers, consentRefused, type ReferralAnswers } from './schema.ts';
-
-/** The queue's accept(), as src/queue/index.ts gives it: `getQueue().accept`. */
-export type Accept = (request: {
-  token: string;
-  build: (reference: string) => OutgoingMessage | Promise<OutgoingMessage>;
-}) => Promise<{ reference: string }>;
 
 export class ConsentRefusedError extends Error {
   constructor() {
@@ -32,14 +26,15 @@ export class ConsentRefusedError extends Error {
 
 export async function submitReferral(
   submission: Submission<ReferralAnswers>,
-  area: Pick<Area, 'name' | 'mailbox' | 'replyWorkingDays' | 'registers' | 'places'>,
+  area: Pick<Area, 'name' | 'mailbox' | 'reply' | 'registers' | 'places'>,
   accept: Accept,
 ): Promise<Submitted> {
   if (consentRefused(submission.data)) throw new ConsentRefusedError();
   const receivedAt = now();
   const age = ageFromAnswers(submission.data, londonDate(receivedAt));
   const register = chooseRegister(area.registers, age);
-  const replyBy = area.replyWorkingDays === undefined ? undefined : addWorkingDays(receivedAt, area.replyWorkingDays);
+  const replyWorkingDays = area.reply.onlineForm?.workingDays;
+  const replyBy = replyWorkingDays === undefined ? undefined : addWorkingDays(receivedAt, replyWorkingDays);
   const { reference } = await accept({
     token: submission.token,
     build: (reference) => ({
@@ -51,7 +46,7 @@ export async function submitReferral(
         age,
         register,
         replyBy,
-        replyWorkingDays: area.replyWorkingDays,
+        replyWorkingDays,
         areaName: area.name,
         placeKind: area.places.kind,
       }),

@@ -5,10 +5,8 @@
  * reader or the Node adapter's own cap notices first), so are more names or
  * answers than any form has, and broken JSON is 400.
  */
+import { BODY_LIMIT } from '../../http/body-limit.ts';
 import { valuesFromEntries, valuesFromJson, type RawValues } from './values.ts';
-
-/** The same cap as the Node adapter's bodySizeLimit in astro.config.mjs. */
-export const BODY_LIMIT = 64 * 1024;
 
 /** Different names in one post: far more than any of our forms has. */
 export const FIELD_LIMIT = 100;

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Hours } from '../../../src/area/schema.ts';
-import { describeHours, describeStatus, lineStatus } from '../../../src/time/opening-hours.ts';
+import { describeHours, describeStatus } from '../../../src/time/hours-text.ts';
+import { lineStatus } from '../../../src/time/opening-hours.ts';
 import { formatLongDate, formatSettingsTime } from '../../../src/time/easy-read-time.ts';
 
 const camhs: Hours = {
