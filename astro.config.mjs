@@ -4,6 +4,7 @@ import preact from '@astrojs/preact';
 import { defineConfig } from 'astro/config';
 import { satteri } from '@astrojs/markdown-satteri';
 import { BODY_LIMIT } from './src/http/body-limit.ts';
+import { precompressStatic } from './src/http/precompress.ts';
 import { glossaryLinksPlugin } from './src/markdown/glossary-links.ts';
 import { pointsPlugin } from './src/markdown/points.ts';
 import { settings } from './src/settings.ts';
@@ -14,7 +15,7 @@ const { publicOrigin } = settings().server;
 export default defineConfig({
   output: 'server',
   adapter: node({ mode: 'standalone', bodySizeLimit: BODY_LIMIT }),
-  integrations: [preact()],
+  integrations: [preact(), precompressStatic()],
   server: { port: 4321, host: true },
   trailingSlash: 'never',
   build: { inlineStylesheets: 'always' },

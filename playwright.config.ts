@@ -7,7 +7,9 @@
  * Environment: CHROME_PATH (Chromium binary), E2E_BASE_PORT (first port,
  * default 4510; area n uses E2E_BASE_PORT + n), E2E_REUSE_SERVER=1 (use
  * servers already listening on those ports instead of starting them; never on
- * CI), DSR_FAKE_NOW (fixes the servers' clock), CI (no test.only).
+ * CI), DSR_FAKE_NOW (fixes the servers' clock), CI (no test.only),
+ * UPDATE_SNAPSHOTS=1 (rewrite the screen-reader snapshots in
+ * tests/screen-reader/heard/; on CI a missing snapshot fails).
  */
 import { defineConfig } from '@playwright/test';
 import { listAreas } from './tests/support/areas.ts';
@@ -34,6 +36,7 @@ export default defineConfig<AreaOptions>({
   timeout: 5 * 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  updateSnapshots: process.env['UPDATE_SNAPSHOTS'] === '1' ? 'all' : CI ? 'none' : 'missing',
   use: {
     browserName: 'chromium',
     launchOptions: { executablePath: chromiumPath },
@@ -48,6 +51,16 @@ export default defineConfig<AreaOptions>({
       [true, false].map((javaScriptEnabled) => ({
         name: `${area.short}-${javaScriptEnabled ? 'js' : 'nojs'}`,
         use: { area, baseURL: `http://127.0.0.1:${port}`, javaScriptEnabled },
+      })),
+    ),
+    // What a screen reader hears (tests/screen-reader), JavaScript on and off. Their names end in -js and
+    // -nojs, so `npm run test:e2e` runs them with the other browser tests; `npm run test:sr` runs only them.
+    ...areas.flatMap(({ area }) =>
+      [true, false].map((javaScriptEnabled) => ({
+        name: `${area.short}-sr-${javaScriptEnabled ? 'js' : 'nojs'}`,
+        testDir: 'tests/screen-reader',
+        snapshotPathTemplate: '{testDir}/heard/{arg}{ext}',
+        use: { area, javaScriptEnabled },
       })),
     ),
     // tests/security/*.spec.ts (the rest of tests/security is node:test): `playwright test --project='*-security'`.

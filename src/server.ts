@@ -1,11 +1,13 @@
 /**
  * The production server: `node src/server.ts` after `astro build`.
- * Astro's standalone handler serves pages and static files; this wrapper adds
- * what must apply to every response, static files included: compression,
- * long caching for content-hashed files and the security headers.
+ * Astro's standalone handler renders pages; this wrapper adds what must apply
+ * to every response (the security headers, 400/405 for requests the site
+ * does not serve, compression) and answers from memory what needs no render:
+ * static files with their build-time brotli and gzip copies, and content
+ * pages kept until their crisis-line statuses change (src/cache/).
  */
 import compression from 'compression';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { closeDelivery, startDelivery, stopDelivering } from './delivery/index.ts';
@@ -13,6 +15,9 @@ import { BODY_LIMIT, refuseLargeBody } from './http/body-limit.ts';
 import { markServedByWrapper, prepareRequest } from './http/client-address.ts';
 import { stopGracefullyOn, trackResponse } from './http/graceful-stop.ts';
 import { setCommonHeaders } from './http/headers.ts';
+import { refuseConnect, refuseRequestShape } from './http/methods.ts';
+import { loadStaticFiles, serveStaticFile } from './http/static-files.ts';
+import { servePage } from './cache/serve.ts';
 import { plainHelp, plainHelpPage, TOO_LARGE } from './http/help-page.ts';
 import { readHelpSettings } from './http/help-settings.ts';
 import { redactConsole } from './http/log.ts';
@@ -22,8 +27,9 @@ import { now, setClock } from './time/clock.ts';
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 // Astro prints errors (with their messages, which may quote an answer) with console.error: keep names and frames only.
 redactConsole();
-const { area, server: serving, fakeNow } = settingsOrExit();
+const { area, server: serving, fakeNow, fakeNowFile } = settingsOrExit();
 if (fakeNow) setClock(() => fakeNow);
+if (fakeNowFile) setClock(() => new Date(readFileSync(fakeNowFile, 'utf8').trim()));
 const root = path.resolve(import.meta.dirname, '..');
 const entry = path.join(root, 'dist/server/entry.mjs');
 if (!existsSync(entry)) {
@@ -42,6 +48,7 @@ const publicHttps = origin?.protocol === 'https:';
 const helpSettings = readHelpSettings(root, area);
 const tooLargePage = () => plainHelpPage(TOO_LARGE, plainHelp(helpSettings, now()));
 
+const staticFiles = loadStaticFiles(path.join(root, 'dist/client'));
 await startDelivery();
 const { handler } = await import(entry);
 const compress = compression();
@@ -52,11 +59,16 @@ markServedByWrapper();
 const server = http.createServer((req, res) => {
   trackResponse(res);
   setCommonHeaders(req, res, publicHttps || 'encrypted' in req.socket);
-  if (refuseLargeBody(req, res, tooLargePage)) return;
-  // Client address (X-Forwarded-For only from TRUSTED_PROXIES), no proxy headers, and the public origin.
-  prepareRequest(req, proxies, origin);
-  compress(req as never, res as never, () => handler(req, res));
+  if (refuseRequestShape(req, res) || refuseLargeBody(req, res, tooLargePage)) return;
+  if (serveStaticFile(staticFiles, req, res)) return;
+  // Content pages from memory while their statuses hold; everything else (and the first request) renders.
+  servePage(req, res, () => {
+    // Client address (X-Forwarded-For only from TRUSTED_PROXIES), no proxy headers, and the public origin.
+    prepareRequest(req, proxies, origin);
+    compress(req as never, res as never, () => handler(req, res));
+  });
 });
+server.on('connect', refuseConnect);
 server.maxRequestsPerSocket = 0;
 server.headersTimeout = 20_000;
 server.requestTimeout = 30_000;

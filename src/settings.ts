@@ -72,6 +72,12 @@ export interface Settings {
   logLevel: string;
   /** DSR_FAKE_NOW: a fixed clock for trying opening hours and reply dates. */
   fakeNow: Date | undefined;
+  /**
+   * DSR_FAKE_NOW_FILE, for tests that step the clock of a running server: a
+   * file holding an ISO instant, read at every look at the clock. Always
+   * undefined in production.
+   */
+  fakeNowFile: string | undefined;
   /** DSR_TEST_FAIL_RENDER, for tests of the 500 pages; always undefined in production. */
   testFailRender: 'pages' | 'everything' | undefined;
   queue: QueueSettings;
@@ -150,6 +156,7 @@ const EnvSchema = v.object({
   DSR_FAKE_NOW: v.optional(
     text('be an ISO instant with a zone, like 2026-05-25T09:00:00Z', (s) => INSTANT.test(s) && !isNaN(Date.parse(s))),
   ),
+  DSR_FAKE_NOW_FILE: v.optional(text('be a file', (s) => s.length > 0)),
   DSR_TEST_FAIL_RENDER: v.optional(v.picklist(['pages', 'everything'], 'be pages or everything')),
   DATA_DIR: v.optional(
     text('be a folder', (s) => s.length > 0),
@@ -243,6 +250,7 @@ export function readSettings(env: Record<string, string | undefined>): Settings 
     rateLimit: { posts: e.RATE_LIMIT_POSTS, seconds: e.RATE_LIMIT_SECONDS },
     logLevel: e.LOG_LEVEL,
     fakeNow: e.DSR_FAKE_NOW === undefined ? undefined : new Date(e.DSR_FAKE_NOW),
+    fakeNowFile: production || e.DSR_FAKE_NOW_FILE === undefined ? undefined : path.resolve(e.DSR_FAKE_NOW_FILE),
     testFailRender: production ? undefined : e.DSR_TEST_FAIL_RENDER,
     queue: {
       production,

@@ -12,6 +12,7 @@
  */
 import type { Area, CrisisLine, NationalLine } from '../area/schema.ts';
 import { describeHours, describeStatus } from '../time/hours-text.ts';
+import { nextLondonMidnight } from '../time/london.ts';
 import { lineStatus, type LineStatus } from '../time/opening-hours.ts';
 
 /** The national line for when life is at risk now. */
@@ -79,6 +80,17 @@ export function nextStatusChange(lines: readonly ShownLine[]): Date | undefined 
     .filter((instant): instant is Date => instant !== undefined);
   if (changes.length === 0) return undefined;
   return new Date(Math.min(...changes.map((instant) => instant.getTime())));
+}
+
+/**
+ * The end of the period in which lines shown at `at` keep the words they
+ * have: the next opening or closing, or London midnight (when "tomorrow"
+ * and a bank holiday's hours can change), whichever comes first.
+ */
+export function statusPeriodEnd(lines: readonly ShownLine[], at: Date): Date {
+  const midnight = nextLondonMidnight(at);
+  const change = nextStatusChange(lines);
+  return change && change < midnight ? change : midnight;
 }
 
 /** "For children", "For adults in Bexley, Bromley and Greenwich". */

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** Files whose names carry a content hash never change, so browsers may keep them for a year. */
-const HASHED_FILE = /^\/(_astro|pictures)\/[^/]+\.[0-9a-zA-Z_-]{8,}\.(svg|js|css|woff2)$/;
+export const HASHED_FILE = /^\/(_astro|pictures)\/[^/]+\.[0-9a-zA-Z_-]{8,}\.(svg|js|css|woff2)$/;
 
 /** Browser features this site never uses. */
 const PERMISSIONS =

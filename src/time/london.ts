@@ -49,6 +49,11 @@ export function atLondonTime(date: IsoDate, time: string): DateTime {
   return at.setLocale('en-GB');
 }
 
+/** The first instant of the next London calendar day (a clock change never moves it off midnight). */
+export function nextLondonMidnight(at: Date): Date {
+  return inLondon(at).plus({ days: 1 }).startOf('day').toJSDate();
+}
+
 function toIsoDate(day: DateTime): IsoDate {
   return day.toFormat('yyyy-MM-dd');
 }

@@ -1,23 +1,32 @@
 /**
- * Page weight and server throughput for every page of both areas, against
- * the built production server. Prints figures to compare over time; it
- * asserts nothing (the size budget is checked by the end-to-end tests).
- * Run: `npm run bench` (builds first).
+ * Page weight for every page of both areas, and speed against the limit:
+ * the built production server and an nginx (Debian's nginx-light, one
+ * worker, gzip_static) serving the same page and picture bytes, flooded in
+ * the same run (autocannon), with the ratio; then form posts at a steady
+ * rate during a page flood. Prints figures to compare over time; asserts
+ * nothing (the size budget is checked by the end-to-end tests).
+ * Run: `npm run bench` (builds first). BENCH_SECONDS, BENCH_POST_RATE, NGINX_PATH.
  */
+import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
+import { encode, journeyFor } from '../security/journeys.ts';
+import { formEndpoints } from '../security/support.ts';
 
 const AREAS = ['south-east-london', 'essex'];
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const POST_RATE = Number(process.env.BENCH_POST_RATE ?? 200);
+const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
 const CONCURRENCY = 16;
 const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
 
-function get(port: number, pathname: string): Promise<{ status: number; body: Buffer }> {
+function get(port: number, pathname: string, encoding = 'br, gzip'): Promise<{ status: number; body: Buffer }> {
   return new Promise((resolve, reject) => {
-    const req = http.get({ port, path: pathname, agent, headers: { 'accept-encoding': 'br, gzip' } }, (res) => {
+    const req = http.get({ port, path: pathname, agent, headers: { 'accept-encoding': encoding } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }));
@@ -47,6 +56,8 @@ async function startServer(area: string, port: number): Promise<ChildProcess> {
     PORT: String(port),
     HOST: '127.0.0.1',
     DATA_DIR: mkdtempSync(path.join(tmpdir(), 'dsr-bench-')),
+    // Posts in the benchmark all come from one address.
+    RATE_LIMIT_POSTS: '1000000',
   };
   const child = spawn(process.execPath, ['src/server.ts'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((resolve, reject) => {
@@ -69,23 +80,144 @@ async function weights(port: number, pages: string[]) {
   }
 }
 
-async function throughput(port: number, pages: string[]) {
+interface Run {
+  rate: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+/** Pages (or files) per second and latency at CONCURRENCY connections, with compression accepted. */
+async function flood(url: string, seconds = SECONDS): Promise<Run> {
+  const result = await autocannon({
+    url,
+    connections: CONCURRENCY,
+    duration: seconds,
+    headers: { 'accept-encoding': 'gzip, deflate, br' },
+  });
+  return {
+    rate: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  };
+}
+
+/** Form posts at a steady rate, each timed from when it was due (no coordinated omission). */
+async function steadyPosts(origin: string, body: (i: number) => string, rate: number, seconds: number) {
   const latencies: number[] = [];
-  const end = performance.now() + SECONDS * 1000;
-  let next = 0;
+  const statuses = new Map<number, number>();
+  const started = performance.now();
+  const total = rate * seconds;
   await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (performance.now() < end) {
-        const started = performance.now();
-        await get(port, pages[next++ % pages.length]!);
-        latencies.push(performance.now() - started);
-      }
+    Array.from({ length: total }, async (_, i) => {
+      const due = started + (i * 1000) / rate;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - performance.now())));
+      const response = await fetch(`${origin}/ask-for-a-call`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin, accept: 'application/json' },
+        body: body(i),
+      });
+      await response.arrayBuffer();
+      latencies.push(performance.now() - due);
+      statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
     }),
   );
   latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.floor(q * (latencies.length - 1))]!.toFixed(1);
+  const at = (q: number) => latencies[Math.floor(q * (latencies.length - 1))]!;
+  return { rate: total / seconds, p50: at(0.5), p99: at(0.99), statuses };
+}
+
+/** nginx (one worker, gzip_static) serving `files` from a folder, on loopback; stopped by the caller. */
+async function startNginx(files: Record<string, Buffer>, port: number): Promise<{ stop: () => void }> {
+  const root = mkdtempSync(path.join(tmpdir(), 'dsr-bench-nginx-'));
+  // nginx's worker runs as another user when started as root: it must be able to read the folder.
+  chmodSync(root, 0o755);
+  for (const [name, bytes] of Object.entries(files)) {
+    writeFileSync(path.join(root, name), bytes);
+    writeFileSync(path.join(root, `${name}.gz`), zlib.gzipSync(bytes, { level: 9 }));
+  }
+  writeFileSync(
+    path.join(root, 'nginx.conf'),
+    `worker_processes 1;
+daemon off;
+pid ${root}/nginx.pid;
+error_log ${root}/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 100000;
+  types { text/html html; image/svg+xml svg; }
+  gzip_static on;
+  client_body_temp_path ${root}/tmp; proxy_temp_path ${root}/tmp; fastcgi_temp_path ${root}/tmp;
+  uwsgi_temp_path ${root}/tmp; scgi_temp_path ${root}/tmp;
+  server { listen 127.0.0.1:${port}; root ${root}; }
+}
+`,
+  );
+  const child = spawn(NGINX, ['-c', path.join(root, 'nginx.conf'), '-e', path.join(root, 'error.log')], {
+    stdio: 'inherit',
+  });
+  for (let tries = 0; ; tries++) {
+    try {
+      await fetch(`http://127.0.0.1:${port}/page.html`);
+      break;
+    } catch (error) {
+      if (tries > 100 || child.exitCode !== null) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+  return { stop: () => child.kill('SIGQUIT') };
+}
+
+const ms = (n: number) => n.toFixed(1);
+const row = (cells: (string | number)[]) => console.log(`| ${cells.join(' | ')} |`);
+
+async function compareWithNginx(port: number) {
+  const origin = `http://127.0.0.1:${port}`;
+  const pagePath = '/what-is-the-dsr';
+  const html = (await get(port, pagePath, 'identity')).body;
+  const picture = /src="(\/pictures\/[^"]+\.svg)"/.exec(html.toString())![1]!;
+  const svg = (await get(port, picture, 'identity')).body;
+  const nginxPort = port + 100;
+  const nginx = await startNginx({ 'page.html': html, 'picture.svg': svg }, nginxPort);
+  try {
+    const results: [string, Run, Run][] = [];
+    results.push([
+      'content page',
+      await flood(origin + pagePath),
+      await flood(`http://127.0.0.1:${nginxPort}/page.html`),
+    ]);
+    results.push(['picture', await flood(origin + picture), await flood(`http://127.0.0.1:${nginxPort}/picture.svg`)]);
+    console.log(`\nSide by side, ${CONCURRENCY} connections, ${SECONDS} s each, compression accepted:\n`);
+    row(['what', 'portal /s', 'portal p50 ms', 'portal p99 ms', 'nginx /s', 'nginx p50 ms', 'nginx p99 ms', 'ratio']);
+    row(['---', '---', '---', '---', '---', '---', '---', '---']);
+    for (const [what, portal, limit] of results) {
+      row([
+        what,
+        portal.rate.toFixed(0),
+        ms(portal.p50),
+        ms(portal.p99),
+        limit.rate.toFixed(0),
+        ms(limit.p50),
+        ms(limit.p99),
+        (portal.rate / limit.rate).toFixed(2),
+      ]);
+      if (portal.errors + limit.errors > 0)
+        console.log(`  (errors or non-2xx: portal ${portal.errors}, nginx ${limit.errors})`);
+    }
+  } finally {
+    nginx.stop();
+  }
+
+  const endpoints = await formEndpoints(origin);
+  const callback = endpoints.find((endpoint) => endpoint.path === '/ask-for-a-call')!;
+  const body = (i: number) => `${encode(callback, journeyFor(callback, i).answers)}`;
+  const [pages, posts] = await Promise.all([flood(origin + pagePath), steadyPosts(origin, body, POST_RATE, SECONDS)]);
   console.log(
-    `\nthroughput: ${(latencies.length / SECONDS).toFixed(0)} pages/s with ${CONCURRENCY} clients; latency p50 ${at(0.5)} ms, p99 ${at(0.99)} ms`,
+    `\nForm posts at ${POST_RATE}/s during a page flood (${CONCURRENCY} connections): post p50 ${ms(posts.p50)} ms, p99 ${ms(posts.p99)} ms, answers ${JSON.stringify(Object.fromEntries(posts.statuses))}; pages meanwhile ${pages.rate.toFixed(0)}/s, p99 ${ms(pages.p99)} ms`,
   );
 }
 
@@ -97,7 +229,7 @@ for (const area of AREAS) {
     const pages = [...sitemap.matchAll(/<loc>[^<]*?(\/[^<]*)<\/loc>/g)].map((m) => new URL(m[1]!, 'http://x').pathname);
     console.log(`\n== ${area}: ${pages.length} pages ==`);
     await weights(port, pages);
-    await throughput(port, pages);
+    if (area === AREAS[0]) await compareWithNginx(port);
   } finally {
     server.kill();
   }

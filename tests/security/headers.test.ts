@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
+import { FORM_PATHS } from '../../src/http/methods.ts';
 import { listPages } from '../support/sitemap.ts';
 import { encode, journeyFor } from './journeys.ts';
 import {
@@ -48,7 +49,7 @@ function directives(csp: string): Map<string, string[]> {
 }
 
 /** The headers every response must carry, whatever produced it. */
-function assertCommon(what: string, reply: Reply, cache: 'no-store' | 'immutable' = 'no-store') {
+function assertCommon(what: string, reply: Reply, cache: Caching = 'no-store') {
   seen.push({ what, reply });
   const h = reply.headers;
   assert.equal(h['x-content-type-options'], 'nosniff', `${what}: nosniff`);
@@ -80,12 +81,13 @@ function assertCommon(what: string, reply: Reply, cache: 'no-store' | 'immutable
   assert.equal(h['set-cookie'], undefined, `${what}: no cookie`);
   if (cache === 'immutable')
     assert.equal(h['cache-control'], 'public, max-age=31536000, immutable', `${what}: long cache for a hashed file`);
-  else assert.equal(h['cache-control'], 'no-store', `${what}: Cache-Control no-store`);
+  else assert.equal(h['cache-control'], cache, `${what}: Cache-Control ${cache}`);
+  if (cache !== 'no-store') assert.match(String(h['etag']), /^(W\/)?"[\w-]+"$/, `${what}: an ETag to revalidate with`);
 }
 
 /** An HTML page: CSP from Astro with a hash for every inline script and style, and only same-origin scripts. */
-function assertPage(what: string, reply: Reply) {
-  assertCommon(what, reply);
+function assertPage(what: string, reply: Reply, cache: Caching = 'no-store') {
+  assertCommon(what, reply, cache);
   assert.match(String(reply.headers['content-type']), /^text\/html/, `${what}: HTML`);
   const d = directives(String(reply.headers['content-security-policy']));
   const scriptSrc = d.get('script-src') ?? d.get('default-src') ?? [];
@@ -106,13 +108,19 @@ function assertPage(what: string, reply: Reply) {
   assert.doesNotMatch(reply.body, /<meta[^>]+http-equiv="set-cookie"/i, `${what}: no cookie set from a meta tag`);
 }
 
+/** Forms and answers to posts are never stored; content pages and unhashed files are revalidated; hashed files kept. */
+type Caching = 'no-store' | 'no-cache' | 'immutable';
+
 const good = (seed: number) => encode(callback, journeyFor(callback, seed).answers);
 
 describe('headers', () => {
   test('every page in the sitemap', async () => {
     const pages = await listPages(server.origin);
     assert.ok(pages.length > 10, 'the sitemap lists the pages');
-    for (const page of pages) assertPage(`GET ${page}`, await send(server.origin, page));
+    // Content pages carry no personal data: revalidated every time, and the back/forward cache may keep them.
+    for (const page of pages) {
+      assertPage(`GET ${page}`, await send(server.origin, page), FORM_PATHS.includes(page) ? 'no-store' : 'no-cache');
+    }
     assertCommon('GET /sitemap.xml', await send(server.origin, '/sitemap.xml'));
     assertCommon('GET /healthz', await send(server.origin, '/healthz'));
   });
@@ -226,7 +234,7 @@ describe('headers', () => {
     assertCommon(`GET ${script}`, scriptReply, 'immutable');
     const favicon = await send(server.origin, '/favicon.svg');
     assert.equal(favicon.status, 200);
-    assertCommon('GET /favicon.svg', favicon);
+    assertCommon('GET /favicon.svg', favicon, 'no-cache');
   });
 
   test('no response set a cookie, and no cookie was ever asked for', async () => {

@@ -117,6 +117,8 @@ export class SpoolWorker {
     if (!header) return; // gone meanwhile: delivered or parked
     if (header.reference !== name) return this.quarantine(name, 'reference does not match file name');
     const state = await this.spool.readState(name);
+    // Accepted (and perhaps being delivered) while this scan read the file: the entry add() made is the one.
+    if (this.entries.has(name)) return;
     this.entries.set(name, {
       reference: name,
       acceptedAt: header.acceptedAt,
