@@ -1,7 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 
-/** The pages that take a post: the forms. Every other page and file is read-only. */
+/**
+ * The pages that take a post: the forms (each form's `path` in src/forms/).
+ * Every other page and file is read-only. Written here, not read from the
+ * forms, because the server checks it before Astro loads anything.
+ */
 export const FORM_PATHS: readonly string[] = ['/ask-for-a-call', '/refer'];
 
 const READ = ['GET', 'HEAD'];
