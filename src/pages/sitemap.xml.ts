@@ -4,7 +4,6 @@ import { areaPages } from '../area/pages.ts';
 // The forms' first pages; their other states are tested by their own tests.
 import { FORM_PATHS } from '../http/methods.ts';
 
-
 /** Every easy-read page of the area served, for search engines and for the accessibility tests. */
 export const GET: APIRoute = async ({ url }) => {
   const slugs = [...(await areaPages(currentAreaId())).keys()].filter((slug) => slug !== 'home');
