@@ -176,6 +176,12 @@ describe("the team's email", () => {
     }
   });
 
+  test("a reply time that is this website's own promise is said to be, so the team knows where it came from", () => {
+    const own = renderReferralEmail({ ...input(parent), replyPromiseIsOwn: true }).text;
+    assert.match(own, /Reply by: Tuesday 24 November 2026 \(2 working days, this website's promise to the person\)/);
+    assert.doesNotMatch(renderReferralEmail(input(parent)).text, /this website's promise/);
+  });
+
   test('everything typed is escaped in the HTML', () => {
     const { html } = renderReferralEmail(input(parent));
     assert.ok(html.includes('Zoë &lt;b&gt;Smith&lt;/b&gt;'));

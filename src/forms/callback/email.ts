@@ -28,7 +28,7 @@ function callbackEmailContent(input: CallbackEmailInput): EmailContent {
   const { answers: a } = input;
   const callBy =
     input.replyBy && input.replyWorkingDays
-      ? replyByFact(input.replyBy, input.replyWorkingDays)
+      ? replyByFact(input.replyBy, input.replyWorkingDays, input.replyPromiseIsOwn)
       : 'No reply time is promised in this area';
   return {
     title: `Callback request ${input.reference}`,

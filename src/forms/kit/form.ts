@@ -83,5 +83,7 @@ export interface Received<TAnswers> {
   /** Undefined when the area promises no reply time. */
   replyBy: IsoDate | undefined;
   replyWorkingDays: number | undefined;
+  /** True when the reply time is this website's own promise, not one from the area's source. */
+  replyPromiseIsOwn?: boolean;
   areaName: string;
 }

@@ -18,7 +18,12 @@ export function workingDays(days: number): string {
   return `${days} working ${days === 1 ? 'day' : 'days'}`;
 }
 
-/** For the team: "Tuesday 24 November 2026 (2 working days)". */
-export function replyByFact(replyBy: IsoDate, days: number): string {
-  return `${formatLongDate(replyBy)} (${workingDays(days)})`;
+/**
+ * For the team: "Tuesday 24 November 2026 (2 working days)", and whose
+ * promise it is when it is this website's, so the team knows what the
+ * person was told and that it did not come from the team's own page.
+ */
+export function replyByFact(replyBy: IsoDate, days: number, websitePromise = false): string {
+  const whose = websitePromise ? ", this website's promise to the person" : '';
+  return `${formatLongDate(replyBy)} (${workingDays(days)}${whose})`;
 }

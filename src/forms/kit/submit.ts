@@ -6,7 +6,7 @@
  * (src/delivery/, `acceptForDelivery`). Answers the definition stops (nobody agrees) are never sent:
  * the page stops before this, and this is the last guard.
  */
-import type { Area } from '../../area/schema.ts';
+import { isOwnPromise, type Area } from '../../area/schema.ts';
 import { now } from '../../time/clock.ts';
 import { londonDate } from '../../time/london.ts';
 import type { FormAnswers, FormDefinition } from './browser/form.ts';
@@ -32,7 +32,8 @@ export async function submitForm<TDefinition extends FormDefinition>(
   const receivedAt = now();
   const stop = form.definition(area, londonDate(receivedAt)).stop?.(submission.data as never);
   if (stop) throw new StoppedAnswersError(stop);
-  const replyWorkingDays = replyPromise(form, area)?.workingDays;
+  const promise = replyPromise(form, area);
+  const replyWorkingDays = promise?.workingDays;
   const replyBy = replyByDate(receivedAt, replyWorkingDays);
   const { reference } = await accept({
     token: submission.token,
@@ -45,6 +46,7 @@ export async function submitForm<TDefinition extends FormDefinition>(
           receivedAt,
           replyBy,
           replyWorkingDays,
+          replyPromiseIsOwn: promise ? isOwnPromise(promise.source) : undefined,
           areaName: area.name,
         },
         area,

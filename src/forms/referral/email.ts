@@ -135,7 +135,7 @@ function referralEmailContent(input: ReferralEmailInput): EmailContent {
   const place = placeText(a.place, input);
   const register = registerText(input.register, input.age);
   const days = input.replyWorkingDays;
-  const replyBy = input.replyBy && days ? replyByFact(input.replyBy, days) : undefined;
+  const replyBy = input.replyBy && days ? replyByFact(input.replyBy, days, input.replyPromiseIsOwn) : undefined;
   const danger = a.danger === 'yes';
   const consent = consentBasis(a, input.words.consent);
   const self = a.filler === 'self';
