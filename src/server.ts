@@ -59,7 +59,8 @@ markServedByWrapper();
 const server = http.createServer((req, res) => {
   trackResponse(res);
   setCommonHeaders(req, res, publicHttps || 'encrypted' in req.socket);
-  if (refuseRequestShape(req, res) || refuseLargeBody(req, res, tooLargePage)) return;
+  // Too large first: a body over the limit is never read, whatever the method.
+  if (refuseLargeBody(req, res, tooLargePage) || refuseRequestShape(req, res)) return;
   if (serveStaticFile(staticFiles, req, res)) return;
   // Content pages from memory while their statuses hold; everything else (and the first request) renders.
   servePage(req, res, () => {

@@ -54,17 +54,12 @@ export function keepPage(path: string, page: CachedPage): void {
   pages.set(path, page);
 }
 
-/** Empties the store (tests compare a kept page with a fresh render). */
-export function forgetPages(): void {
-  store().clear();
-}
-
 const gzip = promisify(zlib.gzip);
 const brotli = promisify(zlib.brotliCompress);
 
-/** The validator for a page's bytes. */
-export function pageEtag(html: Buffer): string {
-  return `W/"${createHash('sha256').update(html).digest('base64url').slice(0, 27)}"`;
+/** The validator for a page's (or a static file's) bytes. */
+export function pageEtag(bytes: Buffer): string {
+  return `W/"${createHash('sha256').update(bytes).digest('base64url').slice(0, 27)}"`;
 }
 
 /** A page ready to keep: compressed once, at the strongest settings, since it is sent many times. */

@@ -4,10 +4,10 @@
  * so a request for one costs no disk access and no compression. The folder
  * is small (well under 1 MB) and never changes while the server runs.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
+import { pageEtag } from '../cache/pages.ts';
 import { HASHED_FILE } from './headers.ts';
 import { sendKept, type KeptResponse } from './send-kept.ts';
 
@@ -36,7 +36,7 @@ export function loadStaticFiles(folder: string): Map<string, KeptResponse> {
     const identity = readFileSync(file);
     const address = `/${relative.split(path.sep).join('/')}`;
     files.set(address, {
-      etag: `"${createHash('sha256').update(identity).digest('base64url').slice(0, 27)}"`,
+      etag: pageEtag(identity),
       headers: {
         'Content-Type': type,
         'Cache-Control': HASHED_FILE.test(address) ? 'public, max-age=31536000, immutable' : 'no-cache',

@@ -433,7 +433,7 @@ test.describe('the callback form', () => {
       await expect(group(page, legend)).toHaveCount(1);
     }
     await expect(page.getByText('This is not for emergencies')).toBeVisible();
-    // The form's own emergency lines (the not-sent help, hidden until a post fails, has its own).
+    // The form's own emergency lines; the not-sent help (hidden until a post fails) has its own.
     const emergency = page.locator('.form-emergency:not([data-not-sent] *)');
     await expect(emergency.locator('a[href="tel:999"]')).toHaveCount(1);
     await expect(emergency.locator('a[href="tel:111"]')).toHaveCount(1);
