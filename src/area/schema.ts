@@ -177,6 +177,11 @@ export const AreaSchema = v.pipe(
     join: v.object({
       /** This website's referral form: always the portal's own route (`own`). */
       onlineForm: v.optional(v.object({ source: FactSourceSchema })),
+      /**
+       * This website's form for professionals to refer someone: offered only
+       * where the area's source says professionals refer (off when absent).
+       */
+      professionalForm: v.optional(v.object({ source: FactSourceSchema })),
       email: v.optional(
         v.object({ address: v.pipe(v.string(), v.email()), include: v.array(text), source: FactSourceSchema }),
       ),

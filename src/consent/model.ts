@@ -48,3 +48,12 @@ export function whoDecides(rules: ConsentRules, person: Person): ConsentDecision
 export function decidesForThemselves(rules: ConsentRules, age: number): boolean {
   return age >= rules.ownDecision.fromAge;
 }
+
+/** An area's consent model (its settings' `consent`) without its sources: all the rules need, and all a browser is given. */
+export function consentRulesOf({ ownDecision, younger, cannotDecide }: ConsentRules): ConsentRules {
+  return {
+    ownDecision: { fromAge: ownDecision.fromAge },
+    younger: { decidedBy: younger.decidedBy, gillick: younger.gillick },
+    cannotDecide: { decidedBy: cannotDecide.decidedBy, assessment: cannotDecide.assessment },
+  };
+}

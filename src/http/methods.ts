@@ -6,7 +6,7 @@ import type { Duplex } from 'node:stream';
  * Every other page and file is read-only. Written here, not read from the
  * forms, because the server checks it before Astro loads anything.
  */
-export const FORM_PATHS: readonly string[] = ['/ask-for-a-call', '/refer'];
+export const FORM_PATHS: readonly string[] = ['/ask-for-a-call', '/refer', '/professional-referral'];
 
 const READ = ['GET', 'HEAD'];
 

@@ -50,7 +50,7 @@ export const KNOWN_ISSUES: Record<string, KnownIssue> = {
     expected:
       'one polite announcement each time the help appears, naming it ("If anyone is in danger, get help now"), ' +
       'with focus left on the answer',
-    component: 'src/forms/referral/DangerHelp.astro with src/forms/enhance/reveal.ts (data-shown-when)',
+    component: 'src/forms/kit/components/DangerHelp.astro with src/forms/enhance/reveal.ts (data-shown-when)',
   },
   'reference-read-as-words': {
     rule: 'reference-writable',

@@ -63,7 +63,7 @@ export const REQUIRED_SLUGS = [
  * same-origin script on top (progressive enhancement). Every other page in
  * the sitemap is a content page and must ship no JavaScript at all.
  */
-export const FORM_PAGES: readonly string[] = ['/ask-for-a-call', '/refer'];
+export const FORM_PAGES: readonly string[] = ['/ask-for-a-call', '/refer', '/professional-referral'];
 
 /** An area's settings as the site reads them: content/areas/<id>/area.yaml, checked by the schema. */
 export function areaSettings(id: string): Area {

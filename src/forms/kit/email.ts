@@ -49,6 +49,9 @@ export interface EmailContent {
   footer?: string;
 }
 
+/** The start of the subject of a message that says someone is in danger now: a shared inbox sorts on it. */
+export const DANGER_MARKER = 'DANGER NOW:';
+
 const NOT_ANSWERED = 'Not answered';
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

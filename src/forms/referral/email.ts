@@ -12,7 +12,7 @@ import { choiceLabel } from '../kit/browser/choices.ts';
 import { formatDate } from '../kit/browser/date.ts';
 import { linesOf } from '../kit/browser/text.ts';
 import {
-  formatReceived,
+  DANGER_MARKER,
   oneLine,
   phoneLines,
   renderEmail,
@@ -21,6 +21,7 @@ import {
   type RenderedEmail,
 } from '../kit/email.ts';
 import type { Received } from '../kit/form.ts';
+import { needsRows, referralFacts } from '../kit/referral-email.ts';
 import type { RegisterRule } from '../kit/register.ts';
 import { replyByFact } from '../kit/reply-by.ts';
 import type { ConsentRules } from '../../consent/model.ts';
@@ -83,8 +84,7 @@ export function referralSubject(
   return oneLine(`${marker}DSR referral ${input.reference}, ${register}, ${placeText(input.place, input)}`);
 }
 
-/** The start of the subject of a referral that says someone is in danger now. */
-export const DANGER_MARKER = 'DANGER NOW:';
+export { DANGER_MARKER };
 
 /** Who decides for someone else, in the team's words. */
 const DECIDER_AGREES_FOR_TEAM = {
@@ -140,17 +140,11 @@ function referralEmailContent(input: ReferralEmailInput): EmailContent {
   const consent = consentBasis(a, input.words.consent);
   const self = a.filler === 'self';
 
-  const facts: EmailRow[] = [
-    {
-      label: 'Danger right now',
-      value: danger ? 'YES: someone is in danger now, or in a mental health crisis. See Safety.' : 'No',
-    },
-    { label: 'Register', value: register },
-    { label: kind, value: place },
-    ...(replyBy ? [{ label: 'Reply by', value: replyBy }] : []),
-    { label: 'Reference', value: input.reference },
-    { label: 'Received', value: formatReceived(input.receivedAt) },
-  ];
+  const facts = referralFacts(input, {
+    danger: danger ? 'YES: someone is in danger now, or in a mental health crisis. See Safety.' : 'No',
+    register,
+    place: { label: kind, value: place },
+  });
 
   const contactRows: EmailRow[] = [
     { label: 'Best way to contact', value: choiceLabel(q.contactMethod.choices, a.contactMethod) },
@@ -249,14 +243,14 @@ function referralEmailContent(input: ReferralEmailInput): EmailContent {
     { heading: EMAIL_HEADINGS.contact, rows: contactRows },
     {
       heading: EMAIL_HEADINGS.needs,
-      rows: [
+      rows: needsRows(
         {
-          label: 'Needs',
-          value: a.needs.length ? a.needs.map((need) => choiceLabel(q.needs.choices, need)) : 'None given',
+          labels: a.needs.map((need) => choiceLabel(q.needs.choices, need)),
+          language: a.needsLanguage,
+          other: a.needsOther,
         },
-        ...(a.needsLanguage === undefined ? [] : [{ label: 'Language', value: a.needsLanguage }]),
-        ...(a.needsOther === undefined ? [] : [{ label: 'Other help', value: linesOf(a.needsOther) }]),
-      ],
+        'Other help',
+      ),
     },
   ];
   if (replyBy) {

@@ -5,8 +5,8 @@
  */
 import type { Form } from '../kit/form.ts';
 import { chooseRegister } from '../kit/register.ts';
+import { settingsOf, wordsOf } from '../kit/referral-settings.ts';
 import type { Area } from '../../area/schema.ts';
-import type { ConsentRules } from '../../consent/model.ts';
 import { londonDate } from '../../time/london.ts';
 import { renderReferralEmail } from './email.ts';
 import { STEP_WORDS, type AreaWords } from './questions.ts';
@@ -14,26 +14,12 @@ import { ageFromAnswers, referralForm, type ReferralForm, type ReferralSettings 
 
 /** What the form takes from the area's settings: the page gives the browser the same (`data-settings`). */
 export function referralSettings(area: Area): Omit<ReferralSettings, 'today'> {
-  return {
-    places: area.places.list,
-    placeKind: area.places.kind,
-    reasons: area.reasons.list.map((reason) => reason.id),
-    consent: consentRules(area.consent),
-  };
-}
-
-/** The consent model without its sources: what the rules need, and all the browser is given. */
-function consentRules({ ownDecision, younger, cannotDecide }: Area['consent']): ConsentRules {
-  return {
-    ownDecision: { fromAge: ownDecision.fromAge },
-    younger: { decidedBy: younger.decidedBy, gillick: younger.gillick },
-    cannotDecide: { decidedBy: cannotDecide.decidedBy, assessment: cannotDecide.assessment },
-  };
+  return settingsOf(area);
 }
 
 /** The area's settings the form's words are made from. */
 export function areaWords(area: Area): AreaWords {
-  return { placeKind: area.places.kind, reasons: area.reasons.list, consent: area.consent };
+  return wordsOf(area);
 }
 
 export const referral: Form<ReferralForm> = {

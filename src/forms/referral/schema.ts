@@ -14,10 +14,10 @@
  */
 import * as v from 'valibot';
 import type { ConsentRules } from '../../consent/model.ts';
-import { dateSchema, readDateParts } from '../kit/browser/date.ts';
 import { someOf } from '../kit/browser/choices.ts';
 import { asked, defineForm, type FormAnswers } from '../kit/browser/form.ts';
-import { ageOn, consentBand, gpSurgery, nhsNumber, postcode } from '../kit/browser/person.ts';
+import { ageOn } from '../kit/browser/person.ts';
+import { personQuestions } from '../kit/browser/person-questions.ts';
 import { ukPhone } from '../kit/browser/phone.ts';
 import { emailAddress, optionalText, requiredName, requiredText } from '../kit/browser/text.ts';
 import { many, single, type RawValues } from '../kit/browser/values.ts';
@@ -54,48 +54,28 @@ export interface ReferralSettings {
   today: () => string;
 }
 
-const readDob = readDateParts('dob');
-
 export function referralForm(settings: ReferralSettings) {
-  const dob = dateSchema(
-    {
-      missing: "Enter the person's date of birth",
-      mustInclude: 'Date of birth must include a',
-      real: 'Date of birth must be a real date',
-      year: 'Year must include 4 numbers',
-      past: 'Date of birth must be in the past',
-    },
-    { past: true, today: settings.today },
-  );
-
-  /** Which consent question the raw date of birth asks, or undefined while it is not a real past date. */
-  const bandOf = (raw: RawValues) => {
-    const parsed = v.safeParse(dob, readDob(raw), { abortPipeEarly: true });
-    const age = parsed.success ? ageOn(parsed.output, settings.today()) : undefined;
-    return age === undefined ? undefined : consentBand(age, settings.consent.ownDecision.fromAge);
-  };
+  const kind = settings.placeKind;
+  const person = personQuestions({
+    places: settings.places,
+    placeUnknown: { value: PLACE_NOT_SURE, message: `Select the ${kind} the person lives in, or I am not sure` },
+    fromAge: settings.consent.ownDecision.fromAge,
+    today: settings.today,
+  });
+  const bandOf = person.consentBandOf;
   const filler = (raw: RawValues) => single(raw['filler']);
   const method = (raw: RawValues) => single(raw['contactMethod']);
   const someoneElse = (raw: RawValues) => {
     const who = filler(raw);
     return who !== undefined && who !== 'self' && (FILLER as readonly string[]).includes(who);
   };
-  const kind = settings.placeKind;
 
   return defineForm({
     id: 'referral',
     fields: {
       danger: v.picklist(DANGER, 'Select yes if anyone is in danger now, or in a mental health crisis'),
       filler: v.picklist(FILLER, 'Select who is filling in this form'),
-      name: requiredName({ missing: "Enter the person's full name", subject: 'Full name' }),
-      dob,
-      address: requiredText(ADDRESS_MAX, { missing: "Enter the person's home address", subject: 'Home address' }),
-      postcode: postcode('Enter the postcode'),
-      place: asked(
-        v.picklist([...settings.places, PLACE_NOT_SURE], `Select the ${kind} the person lives in, or I am not sure`),
-      ),
-      gp: gpSurgery(),
-      nhsNumber: nhsNumber(),
+      ...person.fields,
       diagnosis: v.picklist(DIAGNOSIS, 'Select the answer that fits the person best'),
       reasons: someOf([...settings.reasons, REASON_OTHER], 'Select why the person might need extra support now', true),
       reasonsOther: asked(
@@ -127,8 +107,7 @@ export function referralForm(settings: ReferralSettings) {
       ),
     },
     applies: {
-      // An area with one place: everyone who asks lives there.
-      place: () => settings.places.length > 1,
+      ...person.applies,
       reasonsOther: (raw) => many(raw['reasons']).includes(REASON_OTHER),
       consent16: (raw) => bandOf(raw) === 'sixteen-or-over',
       capacityDetail: (raw) => bandOf(raw) === 'sixteen-or-over' && single(raw['consent16']) === 'cannot-decide',
@@ -142,14 +121,13 @@ export function referralForm(settings: ReferralSettings) {
       needsOther: (raw) => many(raw['needs']).includes('other'),
     },
     read: {
-      dob: readDob,
-      gp: (raw) => ({ name: single(raw['gp']), unknown: single(raw['gpUnknown']) }),
+      ...person.read,
       reasons: (raw) => many(raw['reasons']),
       needs: (raw) => many(raw['needs']),
       phone: (raw) => ({ typed: single(raw['phone']), mobile: method(raw) === 'text' }),
     },
-    targets: { dob: 'dob-day' },
-    inputs: { dob: ['dob-day', 'dob-month', 'dob-year'], gp: ['gp', 'gpUnknown'] },
+    targets: person.targets,
+    inputs: person.inputs,
     steps: STEPS,
     // Nobody agrees: the person cannot be added, and nothing is sent.
     stop: (answers) => (consentRefused(answers) ? 'no-consent' : undefined),
