@@ -72,7 +72,7 @@ function consentBasis(answers: ProfessionalAnswers, words: AreaWords): EmailRow[
     { label: 'Basis', value: text },
   ];
   if (answers.consentAdult === 'lacks-capacity') {
-    const label = questions(words).capacityDetail.label;
+    const label = questions(words).capacityDetail.short;
     rows.push({ label, value: answers.capacityDetail ? linesOf(answers.capacityDetail) : 'Not given' });
   }
   return rows;

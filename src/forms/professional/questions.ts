@@ -203,7 +203,7 @@ export function questions(area: AreaWords) {
       short: 'Current risk',
     },
     consentAdult: {
-      label: 'Consent to this referral',
+      label: `Consent: the person is ${routes.fromAge} or older`,
       hint: 'Record the consent you have for the person being on the DSR.',
       picture: 'agree',
       choices: choicesOf(
@@ -221,8 +221,8 @@ export function questions(area: AreaWords) {
     },
     capacityDetail: {
       label: routes.bestInterests
-        ? 'Details of the capacity assessment and the best interests decision'
-        : 'Who consented for the person',
+        ? 'Details of the capacity assessment and the best interests decision (optional)'
+        : 'Who consented for the person (optional)',
       hint: routes.bestInterests
         ? 'Who assessed capacity and when, and who was involved in the best interests decision.'
         : 'Their name and how they are related to the person.',
@@ -230,7 +230,7 @@ export function questions(area: AreaWords) {
       short: routes.bestInterests ? 'Capacity and best interests' : 'Who consented',
     },
     consentYounger: {
-      label: 'Consent to this referral',
+      label: `Consent: the person is under ${routes.fromAge}`,
       hint: 'Record the consent you have for the young person being on the DSR.',
       picture: 'agree',
       choices: choicesOf(youngerValues(area.consent), {
