@@ -31,7 +31,10 @@ export function setUpReveals(form: HTMLFormElement, definition: FormDefinition, 
   const live = form.querySelector<HTMLElement>('[data-reveal-live]');
   const announced = [...form.querySelectorAll<HTMLElement>('[data-shown-when][data-announce]')];
   const announce = (): void => {
-    const shown = announced.filter((element) => !element.hidden).map((element) => element.dataset['announce']);
+    // Only help on the step in view: the check step may hold a copy.
+    const shown = announced
+      .filter((element) => !element.hidden && element.getClientRects().length > 0)
+      .map((element) => element.dataset['announce']);
     // Emptied when nothing is shown, so the same words are heard again the next time.
     if (live && live.textContent !== shown.join(' ')) live.textContent = shown.join(' ');
   };
