@@ -186,7 +186,7 @@ test.describe('the callback form', () => {
     const mail = await callback.inbox.waitFor(`Callback request ${reference}`);
     expect(mail.to).toEqual([callback.mailbox]);
     for (const line of [
-      `Call by: ${CALL_BY} (2 working days)`,
+      `Call by: ${CALL_BY} (2 working days, this website's promise to the person)`,
       `Reference: ${reference}`,
       'Received: Friday 20 November 2026 at 3pm',
       "Siobhán O'Neill-Łukasz",

@@ -472,7 +472,8 @@ async function expectEmail(
   const kind = referral.settings.places.kind;
   expect(mail.text).toContain(`${kind.charAt(0).toUpperCase()}${kind.slice(1)}: ${referral.place}`);
   if (referral.settings.reply.onlineForm) {
-    expect(mail.text).toContain('Reply by: Tuesday 24 November 2026 (2 working days)');
+    const whose = referral.settings.reply.onlineForm.source.own ? ", this website's promise to the person" : '';
+    expect(mail.text).toContain(`Reply by: Tuesday 24 November 2026 (2 working days${whose})`);
     expect(mail.text).toContain('\nReply by\n');
   } else {
     expect(mail.text).not.toContain('Reply by');

@@ -22,43 +22,7 @@ export interface KnownIssue {
   component: string;
 }
 
-export const KNOWN_ISSUES: Record<string, KnownIssue> = {
-  'breadcrumbs-before-main-heading': {
-    rule: 'h1-first-in-main',
-    heard:
-      'on every content page, "Skip to main content" lands on the breadcrumbs: "navigation, You are here", ' +
-      'a list of two items, then the main heading 10 lines later',
-    expected: 'main starts with the main heading; the breadcrumbs come before main, so the skip link skips them too',
-    component: 'src/pages/[slug].astro puts Breadcrumbs inside main; src/layouts/Base.astro needs a place before main',
-  },
-  'error-summary-read-twice': {
-    rule: 'error-summary-once',
-    javaScript: true,
-    heard:
-      'when the browser finds errors, the summary is announced as an alert ("assertive: There is a problem Enter ' +
-      'your name …") and then read again as focus moves to it',
-    expected: 'the summary heard once, when focus moves to it (as without JavaScript, where it is there on load)',
-    component:
-      'src/forms/enhance/errors.ts (showSummary inserts a role="alert" element into the summary it then focuses)',
-  },
-  'danger-help-silent': {
-    rule: 'reveal-announced',
-    javaScript: true,
-    heard:
-      'choosing Yes to "Is anyone in danger right now?" shows "If anyone is in danger, get help now" with the ' +
-      'numbers to call, and nothing is announced: a listener hears the help only if they read on past the question',
-    expected:
-      'one polite announcement each time the help appears, naming it ("If anyone is in danger, get help now"), ' +
-      'with focus left on the answer',
-    component: 'src/forms/kit/components/DangerHelp.astro with src/forms/enhance/reveal.ts (data-shown-when)',
-  },
-  'reference-read-as-words': {
-    rule: 'reference-writable',
-    heard: 'the reference as one string, "DSR-7KQM-2XPT", which speech reads as words ("7KQM")',
-    expected: 'the reference one character at a time, in its groups ("D S R, 7 K Q M, 2 X P T"), shown as it is',
-    component: 'the reference panel of src/pages/ask-for-a-call/sent.astro and src/pages/refer/sent.astro',
-  },
-};
+export const KNOWN_ISSUES: Record<string, KnownIssue> = {};
 
 export interface Where {
   javaScript: boolean;

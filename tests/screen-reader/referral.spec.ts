@@ -8,6 +8,8 @@
  * heard/<area>/referral/.
  */
 import type { Page } from '@playwright/test';
+import type { Area } from '../../src/area/schema.ts';
+import { areaSettings } from '../support/areas.ts';
 import { expect, test } from './fixtures.ts';
 import { type HeardProblem, type HeardRule } from './heard.ts';
 import { characterCountHeard, confirmationHeard, errorsHeard, Journey, press } from './journeys.ts';
@@ -16,6 +18,13 @@ import { headingOf } from './outline.ts';
 import { transcript } from './reader.ts';
 
 const FORM = '/refer';
+const DANGER_QUESTION = 'Is anyone in danger now, or in a mental health crisis?';
+
+/** The area's first reason for referral, as the form shows it. */
+function firstReason(settings: Area): string {
+  const text = settings.reasons.list[0]!.text;
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
 const STEPS = ['safety', 'who', 'person', 'diagnosis', 'support', 'consent', 'contact', 'needs'] as const;
 type Step = (typeof STEPS)[number];
 
@@ -25,10 +34,10 @@ const mode = (javaScript: boolean) => (javaScript ? 'js' : 'nojs');
 const clean = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /** One answer per topic: an autistic adult asking for themselves, to be called. */
-async function answer(page: Page, step: Step): Promise<void> {
+async function answer(page: Page, settings: Area, step: Step): Promise<void> {
   switch (step) {
     case 'safety':
-      return group(page, 'Is anyone in danger right now?').getByLabel('No', { exact: true }).check();
+      return group(page, DANGER_QUESTION).getByLabel('No', { exact: true }).check();
     case 'who':
       return group(page, 'Who is filling in this form?').getByLabel('I am asking for myself', { exact: true }).check();
     case 'person':
@@ -38,11 +47,9 @@ async function answer(page: Page, step: Step): Promise<void> {
       await page.getByLabel('Year', { exact: true }).fill('1990');
       await page.getByLabel("The person's home address", { exact: true }).fill('Flat 2\n3 High Street');
       await page.getByLabel('Postcode', { exact: true }).fill('CM1 1QH');
-      await page
-        .getByRole('group', { name: /^Which .* does the person live in\?$/ })
-        .getByRole('radio')
-        .first()
-        .check();
+      // Areas with one place do not ask.
+      if (settings.places.list.length > 1)
+        await group(page, `Which ${settings.places.kind} does the person live in?`).getByRole('radio').first().check();
       return page.getByLabel('I do not know the GP surgery', { exact: true }).check();
     case 'diagnosis':
       return group(page, 'Does the person have a learning disability, or are they autistic?')
@@ -50,7 +57,7 @@ async function answer(page: Page, step: Step): Promise<void> {
         .check();
     case 'support':
       return group(page, 'Why might the person need extra support now?')
-        .getByLabel('They may have to go into a mental health hospital', { exact: true })
+        .getByLabel(firstReason(settings), { exact: true })
         .check();
     case 'consent':
       return group(page, 'Does the person agree to be on the DSR?')
@@ -67,10 +74,10 @@ async function answer(page: Page, step: Step): Promise<void> {
 }
 
 /** With JavaScript: answers and continues, step by step, until `until` shows (not heard). */
-async function answerSteps(page: Page, until: Step | 'check'): Promise<void> {
+async function answerSteps(page: Page, settings: Area, until: Step | 'check'): Promise<void> {
   for (const step of STEPS) {
     if (step === until) return;
-    await answer(page, step);
+    await answer(page, settings, step);
     await continueButton(page).click();
   }
   await expect(page.getByRole('heading', { name: 'Check your answers before sending' })).toBeVisible();
@@ -108,9 +115,9 @@ test('check your answers: each answer is heard with a Change button named for it
   await openForm(page, site.origin, javaScriptEnabled);
   const journey = new Journey();
   if (javaScriptEnabled) {
-    await answerSteps(page, 'check');
+    await answerSteps(page, areaSettings(area.id), 'check');
   } else {
-    for (const step of STEPS) await answer(page, step);
+    for (const step of STEPS) await answer(page, areaSettings(area.id), step);
     const arrival = journey.note(
       'Continue, with every answer',
       await reader.hear(async () => {
@@ -164,7 +171,7 @@ test.describe('with JavaScript', () => {
     await openForm(page, site.origin, true);
     const journey = new Journey();
     for (const [index, step] of STEPS.entries()) {
-      await answer(page, step);
+      await answer(page, areaSettings(area.id), step);
       const heard = journey.note(`Continue, after "${step}"`, await press(reader, continueButton(page)));
       const next = index + 2;
       const expected = next <= STEPS.length ? new RegExp(`^Step ${next} of ${STEPS.length}\\b`) : undefined;
@@ -183,7 +190,7 @@ test.describe('with JavaScript', () => {
     area,
   }) => {
     await openForm(page, site.origin, true);
-    const question = group(page, 'Is anyone in danger right now?');
+    const question = group(page, DANGER_QUESTION);
     const helpHeading = 'If anyone is in danger, get help now';
     const help = page.getByRole('region', { name: helpHeading });
     const journey = new Journey();
@@ -219,7 +226,7 @@ test.describe('with JavaScript', () => {
   }) => {
     await page.clock.install();
     await openForm(page, site.origin, true);
-    await answerSteps(page, 'support');
+    await answerSteps(page, areaSettings(area.id), 'support');
     const journey = new Journey();
     const box = page.getByLabel('What is happening now? (optional)', { exact: true });
     await characterCountHeard(page, reader, box, journey);

@@ -10,6 +10,9 @@
  * is Yes) says when it shows with `data-shown-when="danger=yes"`, or
  * several answers: `data-shown-when="filler=parent,carer"`. Without
  * JavaScript it is always shown, with words saying when it applies.
+ * Help that says `data-announce="<words>"` is announced politely each time
+ * an answer shows it, since it appears below where the listener is; focus
+ * stays on the answer.
  */
 import type { FormDefinition } from './form.ts';
 import type { RawValues } from './values.ts';
@@ -25,7 +28,20 @@ export function setUpReveals(form: HTMLFormElement, definition: FormDefinition, 
       element.hidden = !shownWhen(element.dataset['shownWhen'] ?? '', values);
     }
   };
-  form.addEventListener('change', update);
+  const live = form.querySelector<HTMLElement>('[data-reveal-live]');
+  const announced = [...form.querySelectorAll<HTMLElement>('[data-shown-when][data-announce]')];
+  const announce = (): void => {
+    // Only help on the step in view: the check step may hold a copy.
+    const shown = announced
+      .filter((element) => !element.hidden && element.getClientRects().length > 0)
+      .map((element) => element.dataset['announce']);
+    // Emptied when nothing is shown, so the same words are heard again the next time.
+    if (live && live.textContent !== shown.join(' ')) live.textContent = shown.join(' ');
+  };
+  form.addEventListener('change', () => {
+    update();
+    announce();
+  });
   update();
   return update;
 }
