@@ -217,7 +217,7 @@ export function questions(area: AreaWords) {
         },
         routes.assessment ? { 'lacks-capacity': 'A Mental Capacity Assessment should have been done first.' } : {},
       ),
-      short: 'Consent',
+      short: `Consent (${routes.fromAge} or older)`,
     },
     capacityDetail: {
       label: routes.bestInterests
@@ -238,7 +238,7 @@ export function questions(area: AreaWords) {
         'young-person': 'The young person consents, and is Gillick competent to do so',
         no: 'Nobody who can consent has done so',
       }),
-      short: 'Consent',
+      short: `Consent (under ${routes.fromAge})`,
     },
     tried: {
       label: 'What has been tried so far',
