@@ -332,6 +332,8 @@ test.describe('an area that offers the form', () => {
     pro,
     javaScriptEnabled,
   }) => {
+    // Axe runs on every step, the check page and the confirmation: ten runs on a busy two-core machine.
+    test.setTimeout(240_000);
     await openForm(page, pro, javaScriptEnabled);
     const posts = recordPosts(page);
     if (javaScriptEnabled) {
