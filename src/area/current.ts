@@ -2,8 +2,6 @@ import { getCollection, getEntry } from 'astro:content';
 import type { Area, NationalLine, SourceDocument } from './schema.ts';
 import { settings } from '../settings.ts';
 
-export type { NationalLine };
-
 /** The id of the area this server serves, from DSR_AREA. */
 export function currentAreaId(): string {
   return settings().area;

@@ -1,6 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 
-export type PageEntry = CollectionEntry<'sharedPages'> | CollectionEntry<'areaPages'>;
+type PageEntry = CollectionEntry<'sharedPages'> | CollectionEntry<'areaPages'>;
 
 /** The pages of an area by slug: its own pages replace shared pages of the same name. */
 export async function areaPages(areaId: string): Promise<Map<string, PageEntry>> {

@@ -90,7 +90,7 @@ export const NationalLineSchema = v.object({
   rank: v.pipe(v.number(), v.integer()),
 });
 
-export const RegisterSchema = v.object({
+const RegisterSchema = v.object({
   id: slug,
   /** Easy-read name: "Children and young people under 18". */
   name: text,
@@ -100,7 +100,7 @@ export const RegisterSchema = v.object({
   source: FactSourceSchema,
 });
 
-export const ServiceSchema = v.object({
+const ServiceSchema = v.object({
   name: text,
   /** One or two easy-read sentences. */
   description: text,
@@ -112,7 +112,7 @@ export const ServiceSchema = v.object({
 });
 
 /** A reason the area adds a person to its DSR; the form offers the same list. */
-export const ReasonSchema = v.object({
+const ReasonSchema = v.object({
   id: slug,
   /** Easy read, to finish "A person may be added if ...": "they may have to go into a mental health hospital". */
   text,
@@ -251,7 +251,7 @@ export const AreaSchema = v.pipe(
 );
 
 /** The shared document that national facts quote (content/shared/sources.yaml). */
-export const SHARED_RESEARCH = 'research-domain';
+const SHARED_RESEARCH = 'research-domain';
 
 /** Every `doc` that a fact in these settings quotes. */
 function quotedSources(value: unknown): string[] {
@@ -269,13 +269,11 @@ export type Area = v.InferOutput<typeof AreaSchema>;
 export type CrisisLine = v.InferOutput<typeof CrisisLineSchema>;
 export type NationalLine = v.InferOutput<typeof NationalLineSchema>;
 export type Hours = v.InferOutput<typeof HoursSchema>;
-export type Register = v.InferOutput<typeof RegisterSchema>;
 export type SourceDocument = v.InferOutput<typeof SourceDocumentSchema>;
 export type FactSource = v.InferOutput<typeof FactSourceSchema>;
 export type Fact = v.InferOutput<typeof FactSchema>;
 export type ConsentModel = v.InferOutput<typeof ConsentModelSchema>;
 export type ReplyPromise = v.InferOutput<typeof ReplyPromiseSchema>;
-export type Reason = v.InferOutput<typeof ReasonSchema>;
 
 /** True when the fact is the portal's own promise, not the area's. */
 export function isOwnPromise(source: FactSource): source is v.InferOutput<typeof OwnPromiseSchema> {

@@ -18,7 +18,7 @@ import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 
-export interface CachedPage {
+interface CachedPage {
   /** A weak validator: the same for each encoding of the same bytes. */
   etag: string;
   /** The page reads right from this instant (when it was rendered)... */

@@ -14,16 +14,16 @@ export interface ConsentRules {
   cannotDecide: { decidedBy: ConsentDecider; assessment: boolean };
 }
 
-export type Decider = ConsentDecider | 'the-person';
+type Decider = ConsentDecider | 'the-person';
 
-export interface ConsentDecision {
+interface ConsentDecision {
   /** Who may say yes, the usual one first. */
   decidedBy: Decider[];
   /** A Mental Capacity Assessment checks first whether the person can decide. */
   capacityCheck: boolean;
 }
 
-export interface Person {
+interface Person {
   /** Age in whole years on the day of asking. */
   age: number;
   /**

@@ -14,12 +14,12 @@ export const DECIDER_WORDS: Record<ConsentDecider, string> = {
   'best-interests-meeting': 'a best interests meeting',
 };
 
-export interface ConsentPoint {
+interface ConsentPoint {
   picture: string;
   text: string;
 }
 
-export interface ConsentSection {
+interface ConsentSection {
   id: string;
   heading: string;
   points: ConsentPoint[];

@@ -32,7 +32,7 @@ export const BLOCKS = [
 ] as const;
 
 /** A public source a page cites, by title (and address when online). */
-export const CitationSchema = v.object({
+const CitationSchema = v.object({
   title: v.pipe(v.string(), v.trim(), v.nonEmpty()),
   url: v.optional(v.pipe(v.string(), v.url())),
 });
@@ -85,6 +85,4 @@ export const GlossarySchema = v.object({
   picture: pictureName,
 });
 
-export type PageData = v.InferOutput<typeof PageSchema>;
 export type PageSource = v.InferOutput<typeof PageSourceSchema>;
-export type GlossaryData = v.InferOutput<typeof GlossarySchema>;

@@ -41,7 +41,7 @@ export interface ShownLine {
   instead?: { name: string; phone: string; option?: string };
 }
 
-export interface LineSources {
+interface LineSources {
   area: Pick<Area, 'crisisLines'>;
   national: readonly NationalLine[];
 }

@@ -23,9 +23,7 @@ import { createLogger } from '../queue/log.ts';
 import { settings, SettingsError } from '../settings.ts';
 import { createChannels } from './channels.ts';
 
-export { InvalidMessageError } from '../channels/channel.ts';
-export { QueueUnavailableError } from '../queue/index.ts';
-export type { Accepted, AcceptRequest, QueueHealth };
+export type { Accepted, AcceptRequest };
 export type { OutgoingMessage };
 
 /** What a form calls to send its message (by mail, the default channel). */

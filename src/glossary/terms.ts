@@ -43,7 +43,7 @@ export function firstTerm(text: string, terms: readonly Term[], linked: Readonly
 }
 
 /** A run of words, and the glossary entry it links to when it is a hard word. */
-export interface Piece {
+interface Piece {
   text: string;
   slug?: string;
 }

@@ -9,7 +9,7 @@ export const CLIENT_ADDRESS_HEADER = 'x-dsr-client-address';
  * removes them all before the app sees the request, so nothing downstream
  * (Astro's `clientAddress`, its origin check, a page) can be fooled by them.
  */
-export const PROXY_HEADERS = [
+const PROXY_HEADERS = [
   'x-forwarded-for',
   'x-forwarded-host',
   'x-forwarded-proto',

@@ -3,7 +3,7 @@
  * over gzip whatever order the browser lists them in (browsers list gzip
  * first but all that accept both do better with brotli).
  */
-export type Encoding = 'br' | 'gzip' | 'identity';
+type Encoding = 'br' | 'gzip' | 'identity';
 
 /** The best encoding the Accept-Encoding header allows (RFC 9110 12.5.3; q=0 refuses one). */
 export function chooseEncoding(acceptEncoding: string | undefined): Encoding {

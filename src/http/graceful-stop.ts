@@ -15,13 +15,13 @@ import net from 'node:net';
 import pino from 'pino';
 import { logLevel } from '../settings.ts';
 
-export const STOP_WITHIN_MS = 10_000;
+const STOP_WITHIN_MS = 10_000;
 /** Requests still running this long after the signal are cut, to leave time to close the queue. */
 const REQUESTS_WITHIN_MS = 7_000;
 /** How long an idle connection may still bring one more request. */
 const IDLE_GRACE_MS = 1_000;
 
-export interface Stoppable {
+interface Stoppable {
   /** No new deliveries; those under way finish or are handed back by `by` (ms since the epoch). */
   stopDelivering(by: number): Promise<void>;
   /** After the last request: wait for commits, close the queue. */

@@ -10,13 +10,13 @@ const PERMISSIONS =
   'screen-wake-lock=(), xr-spatial-tracking=(), browsing-topics=()';
 
 /** For responses that are not pages (static files, JSON, redirects, errors); pages get Astro's, with hashes. */
-export const FALLBACK_CSP = "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+const FALLBACK_CSP = "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
 
 /**
  * The headers every response carries. `https` is true when the browser's
  * connection is TLS (directly, or at the proxy in front: PUBLIC_ORIGIN https).
  */
-export function commonHeaders(pathname: string, https: boolean): Record<string, string> {
+function commonHeaders(pathname: string, https: boolean): Record<string, string> {
   return {
     'X-Content-Type-Options': 'nosniff',
     // same-origin, not no-referrer: with no-referrer Chromium sends `Origin: null` on form posts, which Astro's origin check refuses.

@@ -10,14 +10,14 @@ import type { Area, NationalLine } from '../area/schema.ts';
 import { telHref } from '../area/phone.ts';
 import { barLines, whoFor, type ShownLine } from '../crisis/lines.ts';
 
-export interface PlainHelp {
+interface PlainHelp {
   areaName?: string;
   /** Lines that can be called now, 999 and NHS 111 option 2 first. */
   lines: ShownLine[];
   contact?: { email?: string; phone?: string };
 }
 
-export interface PlainPage {
+interface PlainPage {
   title: string;
   /** Easy-read sentences, one paragraph each. */
   message: string[];

@@ -11,7 +11,7 @@ export const FORM_PATHS: readonly string[] = ['/ask-for-a-call', '/refer', '/pro
 const READ = ['GET', 'HEAD'];
 
 /** The methods a path answers (the Allow header of a 405). */
-export function allowedMethods(pathname: string): string[] {
+function allowedMethods(pathname: string): string[] {
   return FORM_PATHS.includes(pathname) ? [...READ, 'POST'] : READ;
 }
 

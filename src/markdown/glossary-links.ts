@@ -13,7 +13,7 @@ import { firstTerm, makeTerm, type Term } from '../glossary/terms.ts';
 const SKIP = new Set(['a', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'code', 'pre']);
 
 /** Reads the glossary's words (term and aliases) from its markdown frontmatter. */
-export function loadTerms(dir: string): Term[] {
+function loadTerms(dir: string): Term[] {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.md'))
     .map((file) => {

@@ -5,10 +5,6 @@ export const PICTURE_SIZE = 72;
 
 const urls: Record<string, string> = manifest;
 
-export function isPicture(name: string): boolean {
-  return name in urls;
-}
-
 /** The long-cached URL of a picture; throws (failing the build) for an unknown name. */
 export function pictureUrl(name: string, where = 'a page'): string {
   const url = urls[name];

@@ -17,7 +17,7 @@ export type Outcome =
   /** It failed authentication: set it aside, and alert. */
   | { kind: 'corrupt'; reason: string };
 
-export interface Attempting {
+interface Attempting {
   reference: string;
   sealed: Buffer;
   /** Attempts made before this one. */

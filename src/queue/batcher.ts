@@ -6,7 +6,7 @@
  */
 
 /** Runs a batch; one result (or Error) per entry, in order. Throwing fails the whole batch. */
-export type RunBatch<TEntry, TResult> = (entries: TEntry[]) => Promise<(TResult | Error)[]>;
+type RunBatch<TEntry, TResult> = (entries: TEntry[]) => Promise<(TResult | Error)[]>;
 
 interface Job<TEntry, TResult> {
   entry: TEntry;

@@ -18,11 +18,9 @@ import { SpoolDriver } from './spool/index.ts';
 import { openSpoolOperations } from './spool/operations.ts';
 
 export { Queue };
-export { QueueUnavailableError } from './driver.ts';
-export type { QueueOperations, ListedMessage, RetryResult } from './driver.ts';
 export type { AcceptRequest, Accepted, QueueHealth } from './queue.ts';
 
-export interface CreateQueueOptions {
+interface CreateQueueOptions {
   channels: Channel[];
   logger?: Logger;
   /** The sealing key; by default SPOOL_KEY, or the development key file. */

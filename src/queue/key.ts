@@ -16,7 +16,7 @@ export interface ResolvedKey {
   file: string | undefined;
 }
 
-export const DEV_KEY_FILE = 'spool.key';
+const DEV_KEY_FILE = 'spool.key';
 
 /** Synchronous, so the process-wide queue can be made at once. Throws SettingsError. */
 export function resolveSpoolKey(settings: QueueSettings): ResolvedKey {

@@ -50,7 +50,7 @@ export interface QueueHealth {
   };
 }
 
-export interface QueueOptions {
+interface QueueOptions {
   key: Buffer;
   logger: Logger;
   channels: Channel[];

@@ -7,7 +7,7 @@
  * module is loaded twice (by src/server.ts, and bundled into Astro's dist/):
  * both copies must read the same clock.
  */
-export type Clock = () => Date;
+type Clock = () => Date;
 
 const SLOT = Symbol.for('dsr.clock');
 type Slot = { [SLOT]?: Clock | undefined };

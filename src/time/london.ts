@@ -4,13 +4,13 @@
  */
 import { DateTime } from 'luxon';
 
-export const LONDON_ZONE = 'Europe/London';
+const LONDON_ZONE = 'Europe/London';
 
 /** A calendar date, 'YYYY-MM-DD', with no time and no zone. */
 export type IsoDate = string;
 
 /** 1 is Monday, 7 is Sunday. */
-export type IsoWeekday = number;
+type IsoWeekday = number;
 
 const ISO_DATE = /^\d{4}-\d\d-\d\d$/;
 

@@ -39,7 +39,7 @@ export function lineStatus(hours: Hours, at: Date): LineStatus {
  * bank holiday times instead of that weekday's times; no bank holiday times
  * means closed.
  */
-export function openingsOn(hours: WeeklyHours, date: IsoDate): Opening[] {
+function openingsOn(hours: WeeklyHours, date: IsoDate): Opening[] {
   if (bankHolidayName(date)) return hours.bankHolidays ? [hours.bankHolidays] : [];
   const weekday = isoWeekday(date);
   return hours.times.filter((t) => t.days.includes(weekday));

@@ -18,13 +18,13 @@ import { VFile } from 'vfile';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 
 /** The longest sentence easy read allows. */
-export const MAX_WORDS = 15;
+const MAX_WORDS = 15;
 
 /**
  * Words retext-simplify flags that we use in their plain meaning. Each one
  * needs a reason: this list is not a way round the rule.
  */
-export const PLAIN_IN_CONTEXT: Readonly<Record<string, string>> = {
+const PLAIN_IN_CONTEXT: Readonly<Record<string, string>> = {
   // retext-simplify means "to address a problem"; we only mean a home address.
   address: 'a home address',
   // The phone menus of NHS 111 and crisis lines say "option 2": callers must hear the same word.
@@ -50,7 +50,7 @@ export interface Chunk {
   code?: Array<[number, number]>;
 }
 
-export interface Sentence {
+interface Sentence {
   text: string;
   start: number;
 }
@@ -96,7 +96,7 @@ export function checkSentenceLength(chunks: Chunk[], max = MAX_WORDS): Problem[]
   return problems;
 }
 
-export interface GlossaryEntry {
+interface GlossaryEntry {
   slug: string;
   term: string;
   aliases: string[];
@@ -105,7 +105,7 @@ export interface GlossaryEntry {
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Where the glossary's terms and aliases occur in `text`, as [start, end) ranges. */
-export function glossarySpans(text: string, glossary: GlossaryEntry[]): Array<[number, number]> {
+function glossarySpans(text: string, glossary: GlossaryEntry[]): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   for (const entry of glossary) {
     for (const word of [entry.term, ...entry.aliases]) {
@@ -374,7 +374,7 @@ export function filesUnder(dir: string, suffix: string): string[] {
   return out;
 }
 
-export interface Project {
+interface Project {
   root: string;
   catalogue: Record<string, string>;
   /** Content pages: shared and area pages. */
@@ -410,13 +410,13 @@ export function readProject(root: string): Project {
 export const allChunks = (p: Project): Chunk[] => [...p.markdown.flatMap((m) => m.chunks), ...p.settings.flatMap((s) => s.chunks)];
 
 /** A point: a paragraph or list item that starts with its picture, and its words. */
-export interface PointText {
+interface PointText {
   line: number;
   text: string;
 }
 
 /** The points of a page: each top-level or list-item paragraph that starts with `![](picture:NAME)`. */
-export function pointsOf(md: MarkdownFile): PointText[] {
+function pointsOf(md: MarkdownFile): PointText[] {
   const points: PointText[] = [];
   const visit = (node: Nodes) => {
     if (node.type === 'paragraph') {
@@ -439,7 +439,7 @@ export function pointsOf(md: MarkdownFile): PointText[] {
 }
 
 /** The most sentences one picture point may hold. */
-export const MAX_SENTENCES_PER_POINT = 2;
+const MAX_SENTENCES_PER_POINT = 2;
 
 /** One idea per picture: at most two sentences beside each picture. */
 export function checkPointSentences(md: MarkdownFile, max = MAX_SENTENCES_PER_POINT): Problem[] {
@@ -457,7 +457,7 @@ export function checkPointSentences(md: MarkdownFile, max = MAX_SENTENCES_PER_PO
  * Capitals that stay unexplained on purpose, each with its reason; every
  * other acronym must be a glossary term or alias.
  */
-export const ACRONYMS_ALLOWED: Readonly<Record<string, string>> = {
+const ACRONYMS_ALLOWED: Readonly<Record<string, string>> = {
   UK: 'an everyday name for the country',
   AA: 'the WCAG level, named beside WCAG, which is explained',
   AAA: 'the higher WCAG level, named beside WCAG',
@@ -501,7 +501,7 @@ export function checkBracketedAcronyms(chunks: Chunk[]): Problem[] {
 }
 
 /** The same word for the same thing across the site: the word to use, and the words that mean the same. */
-export const SYNONYMS: ReadonlyArray<{ use: string; not: readonly string[] }> = [
+const SYNONYMS: ReadonlyArray<{ use: string; not: readonly string[] }> = [
   { use: 'keyworker', not: ['key worker', 'key-worker'] },
   { use: 'crisis line', not: ['helpline', 'hotline', 'crisis number'] },
   { use: 'ask to join', not: ['self-refer', 'sign up', 'apply to join'] },

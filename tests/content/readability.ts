@@ -8,7 +8,7 @@ import { flesch } from 'flesch';
 import { syllable } from 'syllable';
 import { countWords, splitSentences, type MarkdownFile } from './easy-read.ts';
 
-export interface Readability {
+interface Readability {
   file: string;
   sentences: number;
   words: number;

@@ -45,7 +45,7 @@ export function normalise(text: string): string {
 }
 
 /** A document with its stored copy read and normalised, or why it could not be. */
-export interface LoadedDocument {
+interface LoadedDocument {
   doc: SourceDocument;
   text?: string;
   error?: string;
@@ -120,7 +120,7 @@ function sourcesIn(value: unknown, at: string[] = []): { path: string[]; owner: 
 }
 
 /** Checks each quoted source in `data` against the documents; `docs` are those the file may quote. */
-export function checkQuotes(file: string, data: unknown, docs: Map<string, LoadedDocument>): SourceProblem[] {
+function checkQuotes(file: string, data: unknown, docs: Map<string, LoadedDocument>): SourceProblem[] {
   const problems: SourceProblem[] = [];
   for (const { path: at, owner } of sourcesIn(data)) {
     const source = owner['source'] as FactSource;

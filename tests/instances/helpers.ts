@@ -49,7 +49,7 @@ export interface Instance {
   stop(): Promise<void>;
 }
 
-export async function startInstance(name: string, env: Record<string, string>): Promise<Instance> {
+async function startInstance(name: string, env: Record<string, string>): Promise<Instance> {
   if (!existsSync(path.join(ROOT, 'dist/server/entry.mjs')))
     throw new Error('the site is not built: run `npm run build` first');
   const port = await freePort();
@@ -118,7 +118,7 @@ export function answers(seed: number): Record<string, string> {
   };
 }
 
-export interface Answer {
+interface Answer {
   instance: string;
   token: string;
   /** When the post was sent and answered, ms since the epoch. */
@@ -169,7 +169,7 @@ export const newToken = (): string => randomBytes(18).toString('base64url');
  * whose connection failed goes to the next instance with the same token.
  * Every answer, retries included, goes into `answers` as it comes.
  */
-export async function flood(
+async function flood(
   instances: Instance[],
   options: { clients: number; until: () => boolean; answers?: Answer[] },
 ): Promise<Answer[]> {

@@ -10,9 +10,9 @@ import { startAreaServer } from '../support/server.ts';
 import { ScreenReader } from './reader.ts';
 
 /** Friday 20 November 2026, 3pm in London: some crisis lines are open, some closed. */
-export const NOW = '2026-11-20T15:00:00Z';
+const NOW = '2026-11-20T15:00:00Z';
 
-export interface Site {
+interface Site {
   origin: string;
   /** Every page path in the sitemap. */
   pages: string[];

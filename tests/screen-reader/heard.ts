@@ -24,7 +24,7 @@ export interface HeardProblem {
 const normal = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /** How many heard lines contain `text`. */
-export function timesHeard(lines: readonly HeardLine[], text: string): number {
+function timesHeard(lines: readonly HeardLine[], text: string): number {
   return lines.filter((line) => normal(line.text).includes(normal(text))).length;
 }
 

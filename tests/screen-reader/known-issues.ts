@@ -9,9 +9,9 @@ import { expect, test } from '@playwright/test';
 import type { HeardProblem, HeardRule } from './heard.ts';
 import type { OutlineRule, Problem } from './outline.ts';
 
-export type Rule = OutlineRule | HeardRule;
+type Rule = OutlineRule | HeardRule;
 
-export interface KnownIssue {
+interface KnownIssue {
   rule: Rule;
   /** Only with JavaScript on (true) or off (false); both when not given. */
   javaScript?: boolean;
@@ -22,9 +22,9 @@ export interface KnownIssue {
   component: string;
 }
 
-export const KNOWN_ISSUES: Record<string, KnownIssue> = {};
+const KNOWN_ISSUES: Record<string, KnownIssue> = {};
 
-export interface Where {
+interface Where {
   javaScript: boolean;
 }
 

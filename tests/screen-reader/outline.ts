@@ -41,7 +41,7 @@ const LANDMARK_END = new RegExp(`^end of (${LANDMARK_ROLES.join('|')})(?:, .*)?$
 const HEADING = /^heading, (.*), level (\d)$/;
 
 /** The landmarks heard, in the order they start. */
-export function landmarksOf(entries: readonly WalkEntry[]): Landmark[] {
+function landmarksOf(entries: readonly WalkEntry[]): Landmark[] {
   const found: Landmark[] = [];
   const open: Landmark[] = [];
   entries.forEach(({ phrase }, index) => {

@@ -7,7 +7,7 @@
  * an attribute the page never has.
  */
 
-export interface StartTag {
+interface StartTag {
   name: string;
   attributes: { name: string; value: string }[];
 }

@@ -12,7 +12,7 @@ import { postForm, postForms, readForm, type FormEndpoint, type Reply, type Send
 
 export type Answers = Record<string, string | string[]>;
 
-export interface Journey {
+interface Journey {
   /** Answers that pass the form's checks (for a solved form: if `solved`). */
   answers: Answers;
   /** The personal values in the answers: none may appear in a log. */

@@ -178,7 +178,7 @@ export function send(origin: string, pathname: string, options: SendOptions = {}
   });
 }
 
-export const FORM_TYPE = 'application/x-www-form-urlencoded';
+const FORM_TYPE = 'application/x-www-form-urlencoded';
 
 /** A same-origin form post as a browser sends it. */
 export function postForm(
@@ -222,7 +222,7 @@ export async function queuedFiles(dataDir: string): Promise<string[]> {
 }
 
 /** The .eml files delivered to DATA_DIR/mailbox, once the queue has written them. */
-export async function mailboxMessages(dataDir: string): Promise<Map<string, string>> {
+async function mailboxMessages(dataDir: string): Promise<Map<string, string>> {
   const dir = path.join(dataDir, 'mailbox');
   const messages = new Map<string, string>();
   for (const name of await readdir(dir).catch(() => [] as string[])) {
@@ -290,7 +290,7 @@ export interface FormEndpoint {
  * once it exists. A path counts when its page answers 200 with a
  * `<form method="post">` in it.
  */
-export const CANDIDATE_FORM_PATHS = ['/ask-for-a-call', '/refer'];
+const CANDIDATE_FORM_PATHS = ['/ask-for-a-call', '/refer'];
 
 export async function formEndpoints(origin: string): Promise<FormEndpoint[]> {
   const found: FormEndpoint[] = [];

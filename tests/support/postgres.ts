@@ -19,7 +19,7 @@ import pg from 'pg';
 
 const exec = promisify(execFile);
 
-export const PG_BIN = process.env['PG_BIN'] || '/usr/lib/postgresql/15/bin';
+const PG_BIN = process.env['PG_BIN'] || '/usr/lib/postgresql/15/bin';
 
 export interface Cluster {
   /** postgres://postgres@127.0.0.1:PORT/postgres */

@@ -23,7 +23,7 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export interface StartOptions {
+interface StartOptions {
   /** A free port is chosen when not given. */
   port?: number;
   /** Extra environment, for example { DSR_FAKE_NOW: '2026-05-25T09:00:00Z' }. */

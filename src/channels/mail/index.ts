@@ -10,7 +10,7 @@ import { classifyFailure, createDeliverer } from './transport.ts';
 
 export type { OutgoingMessage } from './message.ts';
 
-export const MAIL_CHANNEL = 'mail';
+const MAIL_CHANNEL = 'mail';
 
 export function createMailChannel(settings: MailSettings): Channel<CheckedMessage> {
   const deliverer = createDeliverer(settings);

@@ -47,7 +47,7 @@ export function checkMessage(input: unknown): CheckedMessage {
   throw new InvalidMessageError([...new Set(fields)]);
 }
 
-export interface Sender {
+interface Sender {
   /** The fixed From header, e.g. `DSR portal <no-reply@example.nhs.uk>`. */
   from: string;
   /** The bare address of `from`, used as the envelope sender. */
@@ -60,7 +60,7 @@ export interface Composed {
 }
 
 /** The Message-ID is derived from the reference, so every retry carries the same one. */
-export function messageIdFor(reference: string, fromAddress: string): string {
+function messageIdFor(reference: string, fromAddress: string): string {
   const domain = fromAddress.split('@').pop() || 'localhost';
   return `<${reference}@${domain}>`;
 }

@@ -10,7 +10,7 @@ import type { FailureClass } from '../channel.ts';
 import { writeMailboxFile } from './mailbox.ts';
 import type { Composed } from './message.ts';
 
-export interface TransportConfig {
+interface TransportConfig {
   /** smtp:// or smtps:// with credentials; undefined means the embedded mailbox. */
   smtpUrl: string | undefined;
   requireTls: boolean;
@@ -21,7 +21,7 @@ export interface TransportConfig {
   mailboxDir: string;
 }
 
-export interface Deliverer {
+interface Deliverer {
   /** Where mail goes, without credentials: for the start-up banner and health. */
   readonly description: string;
   deliver(message: Composed, reference: string): Promise<void>;
@@ -33,7 +33,7 @@ export function createDeliverer(config: TransportConfig): Deliverer {
 }
 
 /** `smtps://relay.example:465 (TLS)`: the URL with its credentials left out. */
-export function describeSmtpUrl(smtpUrl: string, requireTls: boolean): string {
+function describeSmtpUrl(smtpUrl: string, requireTls: boolean): string {
   const url = new URL(smtpUrl);
   const secure = url.protocol === 'smtps:';
   const port = url.port || (secure ? '465' : '587');

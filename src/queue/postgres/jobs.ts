@@ -17,7 +17,7 @@ export const DEAD_LETTER_QUEUE = 'delivery-dead-letter';
 
 const DAY_SECONDS = 86_400;
 
-export interface JobTimings {
+interface JobTimings {
   /** An attempt that runs longer than this is taken to have died with its instance, and retried. */
   expireInSeconds: number;
   /** How often expired attempts are looked for. */

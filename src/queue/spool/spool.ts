@@ -19,10 +19,10 @@ import { readHeader } from '../crypto.ts';
 import type { SpoolHeader } from '../crypto.ts';
 import { fsyncDir, writeFileDurably, writeSynced } from '../../disk/durable.ts';
 
-export type Place = 'active' | 'parked' | 'corrupt';
+type Place = 'active' | 'parked' | 'corrupt';
 
 /** Delivery bookkeeping; losing it in a crash only means an earlier retry. */
-export interface AttemptState {
+interface AttemptState {
   attempts: number;
   /** Milliseconds since the epoch; 0 means "now". */
   nextAttemptAt: number;

@@ -5,7 +5,7 @@ import path from 'node:path';
 
 export const fixture = (name: string): string => path.join(import.meta.dirname, '..', 'fixtures', name);
 
-export interface Run {
+interface Run {
   child: ChildProcess;
   stdout: string[];
   stderr: string[];

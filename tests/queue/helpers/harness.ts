@@ -20,7 +20,7 @@ import { readSettings, type Settings } from '../../../src/settings.ts';
 import { freshDatabase } from '../../support/postgres.ts';
 
 export const TEAM = 'dsr-team@example.nhs.uk';
-export const FROM = 'DSR portal <no-reply@dsr.example.nhs.uk>';
+const FROM = 'DSR portal <no-reply@dsr.example.nhs.uk>';
 
 /** Strings that stand for personal data: they must reach the mailbox and nowhere else. */
 export const MARKERS = {
@@ -42,14 +42,14 @@ export function sampleMessage(reference: string, extra: Partial<OutgoingMessage>
 let tokens = 0;
 export const newToken = (): string => `token-${process.pid}-${Date.now()}-${(tokens += 1)}-abcdef`;
 
-export type DriverName = 'file spool' | 'PostgreSQL';
+type DriverName = 'file spool' | 'PostgreSQL';
 
 /** The cluster `npm test` starts (tests/support/with-postgres.ts). */
 export const TEST_DATABASE_URL = process.env['TEST_DATABASE_URL'];
 const NO_DATABASE = 'no PostgreSQL for tests: run them with `npm test`, or set TEST_DATABASE_URL';
 if (!TEST_DATABASE_URL && process.env['CI']) throw new Error(`${NO_DATABASE} (on CI it must be there)`);
 
-export interface Driver {
+interface Driver {
   name: DriverName;
   postgres: boolean;
   /** Settings that select this driver: QUEUE_URL of a fresh database for PostgreSQL. */
@@ -92,7 +92,7 @@ export interface Harness {
   restart(env?: Record<string, string>): Promise<Queue>;
 }
 
-export interface HarnessOptions {
+interface HarnessOptions {
   /** Channels besides those the site registers (mail). */
   extraChannels?: (settings: Settings) => Channel[];
 }
@@ -152,7 +152,7 @@ export async function queued(queue: Queue): Promise<number | null> {
 }
 
 /** Every file under `dir`, with its bytes (a symlink's bytes are its target). */
-export async function allFiles(dir: string): Promise<{ where: string; bytes: Buffer }[]> {
+async function allFiles(dir: string): Promise<{ where: string; bytes: Buffer }[]> {
   const out: { where: string; bytes: Buffer }[] = [];
   for (const name of await readdir(dir, { recursive: true }).catch(() => [])) {
     const file = path.join(dir, name);

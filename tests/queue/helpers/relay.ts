@@ -14,7 +14,7 @@ export interface Received {
   envelopeTo: string[];
 }
 
-export interface RelayBehaviour {
+interface RelayBehaviour {
   /** Called per connection (1, 2, …): an SMTP code to refuse the greeting with, 'hang' to never greet, or undefined. */
   greeting?: (connection: number) => number | 'hang' | undefined;
   /** Called per message (1, 2, …): an SMTP code to refuse the DATA with, or undefined to accept it. */

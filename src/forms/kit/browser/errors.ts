@@ -59,8 +59,6 @@ export function setFieldError(form: HTMLFormElement, field: string, message: str
 function showSummary(form: HTMLFormElement, list: readonly FieldError[], description?: string): HTMLElement {
   removeSummary();
   const summary = fromTemplate('error-summary');
-  // The summary takes focus at once and is read then; as an alert it would be read twice.
-  summary.querySelector('[role="alert"]')?.removeAttribute('role');
   const about = summary.querySelector('p')!;
   const items = summary.querySelector('ul')!;
   const item = items.firstElementChild!;
