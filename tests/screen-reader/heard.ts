@@ -3,6 +3,7 @@
  * Each returns problems under a rule, like the outline checks, so a known
  * problem can be told from a new one.
  */
+import { headingOf } from './outline.ts';
 import type { HeardLine } from './reader.ts';
 
 export type HeardRule =
@@ -86,4 +87,26 @@ export function maskReference(lines: readonly string[], reference: string): stri
   const characters = [...reference.replace(/[^0-9A-Z]/gi, '')];
   const spoken = new RegExp(characters.join('[\\s,.;:\\-–—]*'), 'gi');
   return lines.map((line) => line.replace(spoken, '<reference>'));
+}
+
+/**
+ * A step change is heard as one move of focus, to the new step's heading,
+ * which says which step it is ("Step 3 of 8", where given) and its title.
+ */
+export function checkStepHeard(
+  heard: readonly { kind: string; text: string; start?: boolean }[],
+  headingText: string,
+  step: RegExp | undefined,
+): HeardProblem[] {
+  const moves = heard.filter((line) => line.kind === 'focus' && line.start);
+  const heading = headingOf(moves[0]?.text ?? '');
+  const problem = (message: string): HeardProblem[] => [{ rule: 'step-announced', message }];
+  if (moves.length !== 1)
+    return problem(`${moves.length} moves of focus: ${moves.map((line) => line.text).join(' | ')}`);
+  if (!heading) return problem(`focus moves to "${moves[0]!.text}", not to the step's heading`);
+  const words = (text: string) => text.replace(/[\s:]+/g, ' ').trim();
+  if (words(headingText) !== words(heading.name))
+    return problem(`the heading is heard as "${heading.name}" but shows "${normal(headingText)}"`);
+  if (step && !step.test(heading.name)) return problem(`the heading "${heading.name}" does not say ${step.source}`);
+  return [];
 }

@@ -11,10 +11,9 @@ import type { Page } from '@playwright/test';
 import type { Area } from '../../src/area/schema.ts';
 import { areaSettings } from '../support/areas.ts';
 import { expect, test } from './fixtures.ts';
-import { type HeardProblem, type HeardRule } from './heard.ts';
+import { checkStepHeard, type HeardRule } from './heard.ts';
 import { characterCountHeard, confirmationHeard, errorsHeard, Journey, press } from './journeys.ts';
 import { expectOnlyKnown } from './known-issues.ts';
-import { headingOf } from './outline.ts';
 import { transcript } from './reader.ts';
 
 const FORM = '/refer';
@@ -234,25 +233,3 @@ test.describe('with JavaScript', () => {
     expectOnlyKnown(journey.problems, ['live-polite-once', 'focus-stays'], { javaScript: true });
   });
 });
-
-/**
- * A step change is heard as one move of focus, to the new step's heading,
- * which says which step it is ("Step 3 of 8", where given) and its title.
- */
-function checkStepHeard(
-  heard: readonly { kind: string; text: string; start?: boolean }[],
-  headingText: string,
-  step: RegExp | undefined,
-): HeardProblem[] {
-  const moves = heard.filter((line) => line.kind === 'focus' && line.start);
-  const heading = headingOf(moves[0]?.text ?? '');
-  const problem = (message: string): HeardProblem[] => [{ rule: 'step-announced', message }];
-  if (moves.length !== 1)
-    return problem(`${moves.length} moves of focus: ${moves.map((line) => line.text).join(' | ')}`);
-  if (!heading) return problem(`focus moves to "${moves[0]!.text}", not to the step's heading`);
-  const words = (text: string) => text.replace(/[\s:]+/g, ' ').trim();
-  if (words(headingText) !== words(heading.name))
-    return problem(`the heading is heard as "${heading.name}" but shows "${clean(headingText)}"`);
-  if (step && !step.test(heading.name)) return problem(`the heading "${heading.name}" does not say ${step.source}`);
-  return [];
-}
