@@ -18,6 +18,7 @@ import type { FormDefinition } from './form.ts';
 import type { RawValues } from './values.ts';
 
 export function setUpReveals(form: HTMLFormElement, definition: FormDefinition, read: () => RawValues): () => void {
+  const live = form.querySelector<HTMLElement>('[data-reveal-live]');
   const update = (): void => {
     const values = read();
     for (const element of form.querySelectorAll<HTMLElement>('[data-applies]')) {
@@ -28,26 +29,21 @@ export function setUpReveals(form: HTMLFormElement, definition: FormDefinition, 
       element.hidden = !shownWhen(element.dataset['shownWhen'] ?? '', values);
     }
   };
-  const live = form.querySelector<HTMLElement>('[data-reveal-live]');
-  const announced = [...form.querySelectorAll<HTMLElement>('[data-shown-when][data-announce]')];
-  const announce = (): void => {
-    // Only help on the step in view: the check step may hold a copy.
-    const shown = announced
-      .filter((element) => !element.hidden && element.getClientRects().length > 0)
-      .map((element) => element.dataset['announce']);
-    // Emptied when nothing is shown, so the same words are heard again the next time.
-    if (live && live.textContent !== shown.join(' ')) live.textContent = shown.join(' ');
-  };
   form.addEventListener('change', () => {
     update();
-    announce();
+    // Help on the step in view only (the check step may hold a copy). Emptied when
+    // none shows, so the same words are heard again the next time.
+    let words = '';
+    for (const element of form.querySelectorAll<HTMLElement>('[data-announce]:not([hidden])'))
+      if (element.getClientRects().length) words = element.dataset['announce']!;
+    if (live && live.textContent !== words) live.textContent = words;
   });
   update();
   return update;
 }
 
 /** "name=value" or "name=a,b": true when the answer to `name` is (or, for check boxes, includes) one of the values. */
-export function shownWhen(rule: string, values: RawValues): boolean {
+function shownWhen(rule: string, values: RawValues): boolean {
   const at = rule.indexOf('=');
   if (at < 1) return true;
   const wanted = rule.slice(at + 1).split(',');
