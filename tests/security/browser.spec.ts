@@ -180,6 +180,8 @@ test.describe('nothing to steal in the browser', () => {
           const name = await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name ?? '');
           expect(name, `${path}: Tab ${i + 1} lands on the honeypot`).not.toBe(HONEYPOT_FIELD);
         }
+        // axe reads a focused link's focus style (no underline, on yellow) as a link told apart by colour alone.
+        await page.locator('body').focus();
         expect(describeViolations(await runAxe(page)), `${path}: axe`).toEqual([]);
       });
     }
