@@ -16,6 +16,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { encode, journeyFor } from '../security/journeys.ts';
 import { formEndpoints } from '../security/support.ts';
+import { postsInWorker, type PostsRun } from './steady-posts.ts';
 
 const AREAS = ['south-east-london', 'essex'];
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -101,31 +102,6 @@ async function flood(url: string, seconds = SECONDS): Promise<Run> {
     p99: result.latency.p99,
     errors: result.errors + result.non2xx,
   };
-}
-
-/** Form posts at a steady rate, each timed from when it was due (no coordinated omission). */
-async function steadyPosts(origin: string, body: (i: number) => string, rate: number, seconds: number) {
-  const latencies: number[] = [];
-  const statuses = new Map<number, number>();
-  const started = performance.now();
-  const total = rate * seconds;
-  await Promise.all(
-    Array.from({ length: total }, async (_, i) => {
-      const due = started + (i * 1000) / rate;
-      await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - performance.now())));
-      const response = await fetch(`${origin}/ask-for-a-call`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', origin, accept: 'application/json' },
-        body: body(i),
-      });
-      await response.arrayBuffer();
-      latencies.push(performance.now() - due);
-      statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
-    }),
-  );
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.floor(q * (latencies.length - 1))]!;
-  return { rate: total / seconds, p50: at(0.5), p99: at(0.99), statuses };
 }
 
 /** nginx (one worker, gzip_static) serving `files` from a folder, on loopback; stopped by the caller. */
@@ -214,10 +190,22 @@ async function compareWithNginx(port: number) {
 
   const endpoints = await formEndpoints(origin);
   const callback = endpoints.find((endpoint) => endpoint.path === '/ask-for-a-call')!;
-  const body = (i: number) => `${encode(callback, journeyFor(callback, i).answers)}`;
-  const [pages, posts] = await Promise.all([flood(origin + pagePath), steadyPosts(origin, body, POST_RATE, SECONDS)]);
+  const job = (offset: number, count = POST_RATE * SECONDS) => ({
+    url: `${origin}/ask-for-a-call`,
+    origin,
+    rate: POST_RATE,
+    bodies: Array.from({ length: count }, (_, i) => encode(callback, journeyFor(callback, offset + i).answers)),
+  });
+  const statuses = (run: PostsRun) => JSON.stringify(run.statuses);
+  // Warm up the post path (first renders, the spool's folders, JIT) so neither run counts it.
+  await postsInWorker(job(2 * POST_RATE * SECONDS, POST_RATE));
+  const alone = await postsInWorker(job(0));
   console.log(
-    `\nForm posts at ${POST_RATE}/s during a page flood (${CONCURRENCY} connections): post p50 ${ms(posts.p50)} ms, p99 ${ms(posts.p99)} ms, answers ${JSON.stringify(Object.fromEntries(posts.statuses))}; pages meanwhile ${pages.rate.toFixed(0)}/s, p99 ${ms(pages.p99)} ms`,
+    `\nForm posts at ${POST_RATE}/s, nothing else: p50 ${ms(alone.p50)} ms, p99 ${ms(alone.p99)} ms, answers ${statuses(alone)}`,
+  );
+  const [pages, posts] = await Promise.all([flood(origin + pagePath), postsInWorker(job(POST_RATE * SECONDS))]);
+  console.log(
+    `Form posts at ${POST_RATE}/s during a page flood (${CONCURRENCY} connections): p50 ${ms(posts.p50)} ms, p99 ${ms(posts.p99)} ms, answers ${statuses(posts)}; pages meanwhile ${pages.rate.toFixed(0)}/s, p99 ${ms(pages.p99)} ms`,
   );
 }
 
