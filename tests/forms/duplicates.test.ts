@@ -4,13 +4,16 @@
  * or more lines that are the same, or the same shape, in two places; no such
  * run may join two form folders. What forms share belongs in src/forms/kit/.
  * A form's questions.ts is left aside: it is its words and choice lists,
- * data whose shape is alike in every form.
+ * data whose shape is alike in every form. So that the exemption hides no
+ * logic, a questions.ts may hold no function but the one `questions(area)`
+ * that words the form for an area.
  *
  * Without the command (a machine other than the team's) the test is skipped
  * and says so; on CI (CI set) it fails instead.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 
@@ -43,7 +46,36 @@ function joinsTwoForms({ places }: Pair): boolean {
   return !(DATA_FILES.has(a![a!.length - 1]!) && DATA_FILES.has(b![b!.length - 1]!));
 }
 
+/** The functions a questions.ts declares, by name ("=>" for an arrow function), but `questions`. */
+function logicIn(source: string): string[] {
+  const named = [...source.matchAll(/\bfunction\s+(\w+)/g)].map((match) => match[1]!);
+  const arrows = [...source.matchAll(/=>/g)].map(() => '=>');
+  return [...named, ...arrows].filter((name) => name !== 'questions');
+}
+
+const FORM_FOLDERS = readdirSync(FORMS, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && entry.name !== KIT)
+  .map((entry) => entry.name);
+
 describe('no code is copied from one form to another', () => {
+  test("a form's questions.ts, left out of the scan as data, holds no logic", () => {
+    const files = FORM_FOLDERS.map((form) => path.join(FORMS, form, 'questions.ts')).filter(existsSync);
+    assert.ok(files.length >= 3, 'every form has its questions.ts');
+    for (const file of files) {
+      assert.deepEqual(
+        logicIn(readFileSync(file, 'utf8')),
+        [],
+        `${path.relative(FORMS, file)}: logic belongs in src/forms/kit/ (or the form's own modules), not in its data`,
+      );
+    }
+  });
+
+  test('the logic check finds a helper function or an arrow in a questions.ts', () => {
+    assert.deepEqual(logicIn('export function questions(area) {\n  return {};\n}'), []);
+    assert.deepEqual(logicIn('function reasonChoices(reasons) {}\nexport function questions() {}'), ['reasonChoices']);
+    assert.deepEqual(logicIn('const label = (text) => text.toUpperCase();'), ['=>']);
+  });
+
   test('the duplicate scan of src/forms/ finds no run shared by two form folders', (t) => {
     if (!available) {
       assert.ok(!process.env['CI'], 'the duplicates command is not on PATH on this CI machine');

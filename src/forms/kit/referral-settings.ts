@@ -6,7 +6,7 @@
  * words are made from `wordsOf`.
  */
 import type { Area } from '../../area/schema.ts';
-import { consentRulesOf } from '../../consent/model.ts';
+import { consentRulesOf, type ConsentRules } from '../../consent/model.ts';
 
 export function settingsOf(area: Area) {
   return {
@@ -17,6 +17,16 @@ export function settingsOf(area: Area) {
   };
 }
 
-export function wordsOf(area: Area) {
+/** What a referral form's words take from the area's settings. */
+export interface ReferralWords {
+  /** What the area's places are called: "borough", "district", "area". */
+  placeKind: string;
+  /** The area's reasons for adding a person (`reasons.list`): id, and words to finish "… if". */
+  reasons: readonly { id: string; text: string }[];
+  /** Who may consent, by age and capacity (`consent`): see src/consent/model.ts. */
+  consent: ConsentRules;
+}
+
+export function wordsOf(area: Area): ReferralWords {
   return { placeKind: area.places.kind, reasons: area.reasons.list, consent: area.consent };
 }

@@ -13,7 +13,9 @@ import type { EmailRow, RenderedEmail } from '../kit/email.ts';
 import type { Received } from '../kit/form.ts';
 import { needsRows, personEmailRows, referralFacts } from '../kit/referral-email.ts';
 import type { RegisterRule } from '../kit/register.ts';
-import { consentRoutes, DECIDER_CONSENTS, PLACE_NOT_KNOWN, questions, type AreaWords } from './questions.ts';
+import { consentRoutes } from '../kit/browser/consent.ts';
+import { DECIDER_CONSENTS, PLACE_NOT_KNOWN, questions } from './questions.ts';
+import type { ReferralWords } from '../kit/referral-settings.ts';
 import type { ProfessionalAnswers } from './schema.ts';
 
 export interface ProfessionalEmailInput extends Received<ProfessionalAnswers> {
@@ -21,7 +23,7 @@ export interface ProfessionalEmailInput extends Received<ProfessionalAnswers> {
   age: number;
   /** The area's register for that age; undefined if the settings have none (the email says so). */
   register: RegisterRule | undefined;
-  words: AreaWords;
+  words: ReferralWords;
   /** The area's places: where the form did not ask (one place), the person lives there. */
   places: readonly string[];
 }
@@ -51,7 +53,7 @@ export function professionalSubject(input: ProfessionalEmailInput): string {
 }
 
 /** The consent the professional recorded, in the team's words, by the area's consent model. */
-function consentBasis(answers: ProfessionalAnswers, words: AreaWords): EmailRow[] {
+function consentBasis(answers: ProfessionalAnswers, words: ReferralWords): EmailRow[] {
   const routes = consentRoutes(words.consent);
   const older = `${routes.fromAge} or over`;
   const younger = `Under ${routes.fromAge}`;

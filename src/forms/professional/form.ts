@@ -10,7 +10,8 @@ import { ageOn } from '../kit/browser/person.ts';
 import type { Area } from '../../area/schema.ts';
 import { londonDate } from '../../time/london.ts';
 import { renderProfessionalEmail } from './email.ts';
-import { STEP_WORDS, type AreaWords } from './questions.ts';
+import { STEP_WORDS } from './questions.ts';
+import type { ReferralWords } from '../kit/referral-settings.ts';
 import {
   professionalForm,
   type ProfessionalAnswers,
@@ -24,7 +25,7 @@ export function professionalSettings(area: Area): Omit<ProfessionalSettings, 'to
 }
 
 /** The area's settings the form's words are made from. */
-export function professionalWords(area: Area): AreaWords {
+export function professionalWords(area: Area): ReferralWords {
   return wordsOf(area);
 }
 

@@ -11,8 +11,10 @@
  * Example numbers are Ofcom's drama numbers, never real ones.
  */
 import type { ConsentDecider } from '../../consent/deciders.ts';
-import { whoDecides, type ConsentRules } from '../../consent/model.ts';
-import { choicesOf, type Choice } from '../kit/browser/choices.ts';
+import { choicesOf, reasonChoices } from '../kit/browser/choices.ts';
+import { consentRoutes, youngerConsentValues } from '../kit/browser/consent.ts';
+import { capitalise } from '../kit/browser/text.ts';
+import type { ReferralWords } from '../kit/referral-settings.ts';
 import type { Step } from '../kit/browser/form.ts';
 import type { QuestionWords, StepWords } from '../kit/fields.ts';
 
@@ -22,7 +24,6 @@ export const DANGER = ['yes', 'no'] as const;
 /** The reasons are the area's own (its settings' `reasons`), and then this one. */
 export const REASON_OTHER = 'other';
 export const CONSENT_ADULT = ['consents', 'lacks-capacity', 'no'] as const;
-export const CONSENT_YOUNGER = ['parent', 'young-person', 'no'] as const;
 export const NEEDS = [
   'easy-read',
   'large-print',
@@ -45,16 +46,6 @@ export const TRIED_MAX = 2000;
 export const LANGUAGE_MAX = 50;
 export const NEEDS_OTHER_MAX = 300;
 
-/** What the form's words take from the area's settings. */
-export interface AreaWords {
-  /** What the area's places are called: "borough", "district", "area". */
-  placeKind: string;
-  /** The area's reasons for adding a person (`reasons.list`): id, and words to finish "… if". */
-  reasons: readonly { id: string; text: string }[];
-  /** Who may consent, by age and capacity (`consent`): see src/consent/model.ts. */
-  consent: ConsentRules;
-}
-
 /** Who consents for someone else, in a professional's words. */
 export const DECIDER_CONSENTS: Record<ConsentDecider, string> = {
   'parent-or-carer': 'their parent or carer consents',
@@ -62,40 +53,8 @@ export const DECIDER_CONSENTS: Record<ConsentDecider, string> = {
   'best-interests-meeting': 'a best interests decision supports the referral',
 };
 
-/** The area's consent model as this form asks it: who decides for whom, and which routes exist. */
-export function consentRoutes(rules: ConsentRules) {
-  const fromAge = rules.ownDecision.fromAge;
-  const cannotDecide = whoDecides(rules, { age: fromAge, canDecide: false });
-  const younger = whoDecides(rules, { age: fromAge - 1, canDecide: true }).decidedBy;
-  const cannotDecideBy = cannotDecide.decidedBy[0] as ConsentDecider;
-  return {
-    fromAge,
-    cannotDecideBy,
-    /** The model's route for a person who lacks capacity is a best interests decision. */
-    bestInterests: cannotDecideBy === 'best-interests-meeting',
-    /** A Mental Capacity Assessment comes first. */
-    assessment: cannotDecide.capacityCheck,
-    youngerBy: younger.find((decider) => decider !== 'the-person') as ConsentDecider,
-    /** A younger person may consent for themselves if Gillick competent. */
-    gillick: younger.includes('the-person'),
-  };
-}
-
-/** The answers the under-age question offers, by the area's consent model. */
-export function youngerValues(rules: ConsentRules): readonly (typeof CONSENT_YOUNGER)[number][] {
-  return consentRoutes(rules).gillick ? CONSENT_YOUNGER : CONSENT_YOUNGER.filter((value) => value !== 'young-person');
-}
-
-/** The area's reasons as choices ("They may go into a mental health hospital"), then "Another reason". */
-function reasonChoices(reasons: AreaWords['reasons']): Choice[] {
-  return [
-    ...reasons.map((reason) => ({ value: reason.id, label: capitalise(reason.text) })),
-    { value: REASON_OTHER, label: 'Another reason' },
-  ];
-}
-
 /** Words that depend on the area: its places, its reasons and its consent model. */
-export function questions(area: AreaWords) {
+export function questions(area: ReferralWords) {
   const routes = consentRoutes(area.consent);
   const cannotDecide = DECIDER_CONSENTS[routes.cannotDecideBy];
   return {
@@ -177,7 +136,7 @@ export function questions(area: AreaWords) {
       label: 'Reason for referral',
       hint: 'These are the reasons this area adds people to the DSR. Select all that apply.',
       picture: 'worried',
-      choices: reasonChoices(area.reasons),
+      choices: reasonChoices(area.reasons, { value: REASON_OTHER, label: 'Another reason' }),
       short: 'Reason for referral',
     },
     reasonsOther: {
@@ -233,7 +192,7 @@ export function questions(area: AreaWords) {
       label: `Consent: the person is under ${routes.fromAge}`,
       hint: 'Record the consent you have for the young person being on the DSR.',
       picture: 'agree',
-      choices: choicesOf(youngerValues(area.consent), {
+      choices: choicesOf(youngerConsentValues(area.consent), {
         parent: `Yes, ${DECIDER_CONSENTS[routes.youngerBy]}`,
         'young-person': 'The young person consents, and is Gillick competent to do so',
         no: 'Nobody who can consent has done so',
@@ -297,7 +256,3 @@ export const STEP_WORDS = {
   tried: { title: 'What has been tried', picture: 'list' },
   needs: { title: 'Communication needs', picture: 'speaking' },
 } as const satisfies Record<StepId, StepWords>;
-
-function capitalise(word: string): string {
-  return word.charAt(0).toUpperCase() + word.slice(1);
-}

@@ -30,8 +30,8 @@ import {
   ROLE_MAX,
   STEPS,
   TRIED_MAX,
-  youngerValues,
 } from './questions.ts';
+import { youngerConsentValues } from '../kit/browser/consent.ts';
 
 export interface ProfessionalSettings {
   /** The area's boroughs or districts (`places.list`): asked only when there are several. */
@@ -77,7 +77,7 @@ export function professionalForm(settings: ProfessionalSettings) {
       consentAdult: asked(v.picklist(CONSENT_ADULT, 'Select the consent you have for this referral')),
       capacityDetail: optionalText(CAPACITY_DETAIL_MAX, 'Details'),
       consentYounger: asked(
-        v.picklist(youngerValues(settings.consent), 'Select the consent you have for this referral'),
+        v.picklist(youngerConsentValues(settings.consent), 'Select the consent you have for this referral'),
       ),
       tried: requiredText(TRIED_MAX, {
         missing: 'Describe what has been tried so far',

@@ -25,7 +25,10 @@ import { needsRows, referralFacts } from '../kit/referral-email.ts';
 import type { RegisterRule } from '../kit/register.ts';
 import { replyByFact } from '../kit/reply-by.ts';
 import type { ConsentRules } from '../../consent/model.ts';
-import { consentDeciders, PLACE_NOT_SURE, questions, type AreaWords } from './questions.ts';
+import { consentRoutes } from '../kit/browser/consent.ts';
+import { capitalise } from '../kit/browser/text.ts';
+import { PLACE_NOT_SURE, questions } from './questions.ts';
+import type { ReferralWords } from '../kit/referral-settings.ts';
 import type { ReferralAnswers } from './schema.ts';
 
 export interface ReferralEmailInput extends Received<ReferralAnswers> {
@@ -34,7 +37,7 @@ export interface ReferralEmailInput extends Received<ReferralAnswers> {
   /** The area's register for that age; undefined if the settings have none (the email says so). */
   register: RegisterRule | undefined;
   /** The area's words the form was shown with: its places' kind, its reasons, its consent model. */
-  words: AreaWords;
+  words: ReferralWords;
   /** The area's places: where the form did not ask (one place), the person lives there. */
   places: readonly string[];
 }
@@ -50,8 +53,6 @@ export const EMAIL_HEADINGS = {
   needs: 'Communication needs (Accessible Information Standard)',
   replyBy: 'Reply by',
 } as const;
-
-const capitalise = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 
 /** Who filled in the form, in the team's words (the form's choices are in the first person). */
 const FILLER_FOR_TEAM: Record<ReferralAnswers['filler'], string> = {
@@ -98,32 +99,31 @@ function consentBasis(
   answers: Pick<ReferralAnswers, 'consent16' | 'consentUnder16'>,
   rules: ConsentRules,
 ): { band: string; basis: string } {
-  const deciders = consentDeciders(rules);
-  const older = `${deciders.fromAge} or over`;
+  const routes = consentRoutes(rules);
+  const older = `${routes.fromAge} or over`;
   switch (answers.consent16) {
     case 'agrees':
       return { band: older, basis: 'The person agrees to be on the DSR (their own consent).' };
     case 'cannot-decide':
       return {
         band: older,
-        basis:
-          deciders.cannotDecide.decidedBy === 'best-interests-meeting'
-            ? `The person may not be able to decide (mental capacity).${deciders.cannotDecide.check ? ' A Mental Capacity Assessment is needed;' : ''} if they lack capacity for this decision, a best interests decision under the Mental Capacity Act 2005.`
-            : `The person cannot decide (mental capacity). ${DECIDER_AGREES_FOR_TEAM[deciders.cannotDecide.decidedBy]} for them.`,
+        basis: routes.bestInterests
+          ? `The person may not be able to decide (mental capacity).${routes.assessment ? ' A Mental Capacity Assessment is needed;' : ''} if they lack capacity for this decision, a best interests decision under the Mental Capacity Act 2005.`
+          : `The person cannot decide (mental capacity). ${DECIDER_AGREES_FOR_TEAM[routes.cannotDecideBy]} for them.`,
       };
     case 'no':
       return { band: older, basis: 'The person does not agree: not to be sent.' };
   }
   switch (answers.consentUnder16) {
     case 'parent':
-      return { band: `Under ${deciders.fromAge}`, basis: `${DECIDER_AGREES_FOR_TEAM[deciders.younger]}.` };
+      return { band: `Under ${routes.fromAge}`, basis: `${DECIDER_AGREES_FOR_TEAM[routes.youngerBy]}.` };
     case 'young-person':
       return {
-        band: `Under ${deciders.fromAge}`,
+        band: `Under ${routes.fromAge}`,
         basis: 'The young person agrees for themselves (Gillick competence: to be confirmed by a professional).',
       };
     case 'no':
-      return { band: `Under ${deciders.fromAge}`, basis: 'Nobody agrees: not to be sent.' };
+      return { band: `Under ${routes.fromAge}`, basis: 'Nobody agrees: not to be sent.' };
   }
   return { band: 'Unknown', basis: 'No consent answer.' };
 }

@@ -9,7 +9,8 @@ import { settingsOf, wordsOf } from '../kit/referral-settings.ts';
 import type { Area } from '../../area/schema.ts';
 import { londonDate } from '../../time/london.ts';
 import { renderReferralEmail } from './email.ts';
-import { STEP_WORDS, type AreaWords } from './questions.ts';
+import { STEP_WORDS } from './questions.ts';
+import type { ReferralWords } from '../kit/referral-settings.ts';
 import { ageFromAnswers, referralForm, type ReferralForm, type ReferralSettings } from './schema.ts';
 
 /** What the form takes from the area's settings: the page gives the browser the same (`data-settings`). */
@@ -18,7 +19,7 @@ export function referralSettings(area: Area): Omit<ReferralSettings, 'today'> {
 }
 
 /** The area's settings the form's words are made from. */
-export function areaWords(area: Area): AreaWords {
+export function areaWords(area: Area): ReferralWords {
   return wordsOf(area);
 }
 

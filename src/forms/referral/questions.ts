@@ -12,8 +12,10 @@
  * Example numbers are Ofcom's drama numbers, never real ones.
  */
 import type { ConsentDecider } from '../../consent/deciders.ts';
-import { whoDecides, type ConsentRules } from '../../consent/model.ts';
-import { choicesOf, type Choice } from '../kit/browser/choices.ts';
+import { choicesOf, reasonChoices } from '../kit/browser/choices.ts';
+import { consentRoutes, youngerConsentValues } from '../kit/browser/consent.ts';
+import { capitalise } from '../kit/browser/text.ts';
+import type { ReferralWords } from '../kit/referral-settings.ts';
 import { MOBILE_EXAMPLE } from '../kit/browser/phone.ts';
 import type { Step } from '../kit/browser/form.ts';
 import type { QuestionWords, StepWords } from '../kit/fields.ts';
@@ -26,7 +28,6 @@ export const DIAGNOSIS = ['learning-disability', 'autism', 'both', 'not-sure'] a
 /** The reasons are the area's own (its settings' `reasons`), and then this one. */
 export const REASON_OTHER = 'other';
 export const CONSENT_16 = ['agrees', 'cannot-decide', 'no'] as const;
-export const CONSENT_UNDER_16 = ['parent', 'young-person', 'no'] as const;
 export const CONTACT_METHOD = ['phone', 'text', 'email', 'letter'] as const;
 export const NEEDS = ['easy-read', 'large-print', 'bsl', 'language', 'advocate', 'quiet-time', 'other'] as const;
 
@@ -41,16 +42,6 @@ export const RELATIONSHIP_MAX = 100;
 export const LANGUAGE_MAX = 50;
 export const NEEDS_OTHER_MAX = 200;
 
-/** What the referral's words take from the area's settings. */
-export interface AreaWords {
-  /** What the area's places are called: "borough", "district", "area". */
-  placeKind: string;
-  /** The area's reasons for adding a person (`reasons.list`): id, and words to finish "… if". */
-  reasons: readonly { id: string; text: string }[];
-  /** Who may say yes, by age and capacity (`consent`): see src/consent/model.ts. */
-  consent: ConsentRules;
-}
-
 /** Who says yes for someone else, with the verb: "their parents or legal guardians agree". */
 const DECIDER_AGREES: Record<ConsentDecider, string> = {
   'parent-or-carer': 'their parent or carer agrees',
@@ -58,42 +49,13 @@ const DECIDER_AGREES: Record<ConsentDecider, string> = {
   'best-interests-meeting': 'a best interests meeting agrees',
 };
 
-/** Who decides for a person who cannot decide, and for a younger person, by the area's consent model. */
-export function consentDeciders(rules: ConsentRules) {
-  const fromAge = rules.ownDecision.fromAge;
-  const cannotDecide = whoDecides(rules, { age: fromAge, canDecide: false });
-  const younger = whoDecides(rules, { age: fromAge - 1, canDecide: true }).decidedBy;
-  return {
-    fromAge,
-    /** Who decides for a person old enough who cannot decide (first), and whether capacity is checked first. */
-    cannotDecide: { decidedBy: cannotDecide.decidedBy[0] as ConsentDecider, check: cannotDecide.capacityCheck },
-    /** Who decides for a younger person. */
-    younger: younger.find((decider) => decider !== 'the-person') as ConsentDecider,
-    /** A younger person may decide for themselves if they understand well enough (Gillick competence). */
-    gillick: younger.includes('the-person'),
-  };
-}
-
-/** The answers the under-16 question offers, by the area's consent model. */
-export function underSixteenValues(rules: ConsentRules): readonly (typeof CONSENT_UNDER_16)[number][] {
-  return consentDeciders(rules).gillick ? CONSENT_UNDER_16 : CONSENT_UNDER_16.filter((v) => v !== 'young-person');
-}
-
-/** The area's reasons as choices ("They may go into a mental health hospital"), then "Something else". */
-function reasonChoices(reasons: AreaWords['reasons']): Choice[] {
-  return [
-    ...reasons.map((reason) => ({ value: reason.id, label: capitalise(reason.text) })),
-    { value: REASON_OTHER, label: 'Something else' },
-  ];
-}
-
 /** Words that depend on the area: its places, its reasons and its consent model. */
-export function questions(area: AreaWords) {
+export function questions(area: ReferralWords) {
   const { placeKind } = area;
-  const deciders = consentDeciders(area.consent);
-  const byBestInterests = deciders.cannotDecide.decidedBy === 'best-interests-meeting';
-  const cannotDecideAgrees = DECIDER_AGREES[deciders.cannotDecide.decidedBy];
-  const youngerAgrees = DECIDER_AGREES[deciders.younger];
+  const routes = consentRoutes(area.consent);
+  const byBestInterests = routes.bestInterests;
+  const cannotDecideAgrees = DECIDER_AGREES[routes.cannotDecideBy];
+  const youngerAgrees = DECIDER_AGREES[routes.youngerBy];
   return {
     danger: {
       label: 'Is anyone in danger now, or in a mental health crisis?',
@@ -194,7 +156,7 @@ export function questions(area: AreaWords) {
       label: 'Why might the person need extra support now?',
       hint: 'Choose all that fit.',
       picture: 'worried',
-      choices: reasonChoices(area.reasons),
+      choices: reasonChoices(area.reasons, { value: REASON_OTHER, label: 'Something else' }),
       short: 'Why they need extra support now',
     },
     reasonsOther: {
@@ -238,7 +200,7 @@ export function questions(area: AreaWords) {
       label: 'Who agrees to the young person being on the DSR?',
       picture: 'agree',
       choices: choicesOf(
-        underSixteenValues(area.consent),
+        youngerConsentValues(area.consent),
         {
           parent: `Yes, ${youngerAgrees}`,
           'young-person': 'The young person understands and agrees for themselves',
@@ -351,7 +313,3 @@ export const STEP_WORDS = {
   contact: { title: 'How we contact you', picture: 'phone' },
   needs: { title: 'Help to communicate', picture: 'speaking' },
 } as const satisfies Record<StepId, StepWords>;
-
-function capitalise(word: string): string {
-  return word.charAt(0).toUpperCase() + word.slice(1);
-}

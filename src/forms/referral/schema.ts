@@ -38,8 +38,8 @@ import {
   REASONS_OTHER_MAX,
   RELATIONSHIP_MAX,
   STEPS,
-  underSixteenValues,
 } from './questions.ts';
+import { youngerConsentValues } from '../kit/browser/consent.ts';
 
 export interface ReferralSettings {
   /** The area's boroughs or districts (`places.list`): asked only when there are several. */
@@ -85,7 +85,7 @@ export function referralForm(settings: ReferralSettings) {
       consent16: asked(v.picklist(CONSENT_16, 'Select if the person agrees to be on the DSR')),
       capacityDetail: optionalText(CAPACITY_DETAIL_MAX, 'Who helps the person'),
       consentUnder16: asked(
-        v.picklist(underSixteenValues(settings.consent), 'Select who agrees to the young person being on the DSR'),
+        v.picklist(youngerConsentValues(settings.consent), 'Select who agrees to the young person being on the DSR'),
       ),
       fillerName: asked(requiredName({ missing: 'Enter your full name', subject: 'Your name' })),
       relationship: asked(

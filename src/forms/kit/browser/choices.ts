@@ -5,6 +5,7 @@
  * the team's email take the labels.
  */
 import * as v from 'valibot';
+import { capitalise } from './text.ts';
 
 export interface Choice<TValue extends string = string> {
   value: TValue;
@@ -47,4 +48,13 @@ export function choicesOf<T extends readonly string[]>(
 /** The label of a choice ("In the morning"); an unknown value is shown as it is. */
 export function choiceLabel(choices: readonly Choice[] | undefined, value: string): string {
   return choices?.find((choice) => choice.value === value)?.label ?? value;
+}
+
+/**
+ * An area's reasons for adding a person (its settings' `reasons`, words that
+ * finish "… if") as choices, "They may go into a mental health hospital",
+ * then the form's own choice for any other reason.
+ */
+export function reasonChoices(reasons: readonly { id: string; text: string }[], other: Choice): Choice[] {
+  return [...reasons.map((reason) => ({ value: reason.id, label: capitalise(reason.text) })), other];
 }

@@ -115,3 +115,8 @@ export function emailAddress(missing: string) {
     v.email(format),
   );
 }
+
+/** "borough" as it starts a label: "Borough". */
+export function capitalise(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
