@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { HONEYPOT_FIELD } from '../../src/forms/kit/honeypot.ts';
+import { FORM_PATHS } from '../../src/http/methods.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -286,15 +287,13 @@ export interface FormEndpoint {
 }
 
 /**
- * The forms the site may have: the callback form now, the self-referral form
- * once it exists. A path counts when its page answers 200 with a
+ * The forms the area under test offers, of all the site's forms
+ * (src/http/methods.ts): a path counts when its page answers 200 with a
  * `<form method="post">` in it.
  */
-const CANDIDATE_FORM_PATHS = ['/ask-for-a-call', '/refer'];
-
 export async function formEndpoints(origin: string): Promise<FormEndpoint[]> {
   const found: FormEndpoint[] = [];
-  for (const candidate of CANDIDATE_FORM_PATHS) {
+  for (const candidate of FORM_PATHS) {
     const page = await send(origin, candidate);
     if (page.status !== 200) continue;
     const form = postForms(page.body)[0];
