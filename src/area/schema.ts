@@ -206,6 +206,11 @@ export const AreaSchema = v.pipe(
       email: v.optional(ReplyPromiseSchema),
       phoneMessage: v.optional(ReplyPromiseSchema),
     }),
+    /**
+     * A FHIR copy of each referral (src/fhir/), attached to the team's email
+     * for their systems to import: on when present, with why (`own`).
+     */
+    fhirCopy: v.optional(v.object({ source: FactSourceSchema })),
     /** The DSR team's mailbox that form submissions are sent to (a setting of the deployment). */
     mailbox: v.pipe(v.string(), v.email()),
     /** What happens after someone asks to join, as easy-read steps. */

@@ -15,6 +15,7 @@ import { acceptForDelivery, type Accept } from '../../delivery/index.ts';
 import { replyPromise, type Form } from './form.ts';
 import type { Submission, Submitted } from './post.ts';
 import { replyByDate } from './reply-by.ts';
+import { fhirAttachments } from '../../fhir/attachment.ts';
 
 export class StoppedAnswersError extends Error {
   constructor(view: string) {
@@ -37,21 +38,20 @@ export async function submitForm<TDefinition extends FormDefinition>(
   const replyBy = replyByDate(receivedAt, replyWorkingDays);
   const { reference } = await accept({
     token: submission.token,
-    build: (reference) => ({
-      to: area.mailbox,
-      ...form.email(
-        {
-          reference,
-          answers: submission.data,
-          receivedAt,
-          replyBy,
-          replyWorkingDays,
-          replyPromiseIsOwn: promise ? isOwnPromise(promise.source) : undefined,
-          areaName: area.name,
-        },
-        area,
-      ),
-    }),
+    build: (reference) => {
+      const received = {
+        reference,
+        answers: submission.data,
+        receivedAt,
+        replyBy,
+        replyWorkingDays,
+        replyPromiseIsOwn: promise ? isOwnPromise(promise.source) : undefined,
+        areaName: area.name,
+      };
+      // The FHIR copy is made from the very answers the email is, and travels in the same message.
+      const attachments = fhirAttachments(form.path, received, area);
+      return { to: area.mailbox, ...form.email(received, area), ...(attachments.length ? { attachments } : {}) };
+    },
   });
   return { reference, confirmation: confirmationUrl(form.path, reference, replyBy) };
 }
