@@ -5,7 +5,14 @@
  * a PractitionerRole). Names are kept whole, as typed: splitting a name into
  * given and family names would guess.
  */
-import type { ContactPoint, Extension, Patient, Practitioner, PractitionerRole, RelatedPerson } from '@medplum/fhirtypes';
+import type {
+  ContactPoint,
+  Extension,
+  Patient,
+  Practitioner,
+  PractitionerRole,
+  RelatedPerson,
+} from '@medplum/fhirtypes';
 import { checkNhsNumber } from '../forms/kit/browser/person.ts';
 
 export const NHS_NUMBER_SYSTEM = 'https://fhir.nhs.uk/Id/nhs-number';

@@ -22,6 +22,12 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const URN_UUID = /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const VALUE_KEYS = ['valueString', 'valueCoding', 'valueDate', 'valueBoolean'] as const;
+/** The answer's value[x] for an item's type; any other type here is answered with text. */
+const VALUE_BY_TYPE: Readonly<Record<string, string>> = {
+  choice: 'valueCoding',
+  date: 'valueDate',
+  boolean: 'valueBoolean',
+};
 
 /** Every `reference` anywhere in a resource. */
 function referencesIn(value: unknown): string[] {
@@ -66,7 +72,10 @@ export function checkBundle(bundle: Bundle, questionnaire: Questionnaire): strin
   if (request) {
     need(request.status === 'active', 'ServiceRequest.status: active');
     need(request.intent === 'proposal', 'ServiceRequest.intent: proposal');
-    need(request.category?.length && request.category.every((c) => c.text || c.coding?.length), 'ServiceRequest.category');
+    need(
+      request.category?.length && request.category.every((c) => c.text || c.coding?.length),
+      'ServiceRequest.category',
+    );
     need(resolves(request.subject?.reference, 'Patient'), 'ServiceRequest.subject: the Patient (1..1)');
     need(
       request.supportingInfo?.some((info) => resolves(info.reference, 'QuestionnaireResponse')),
@@ -131,7 +140,7 @@ function checkResponse(
     for (const answer of item.answer ?? []) {
       const values = VALUE_KEYS.filter((key) => answer[key] !== undefined);
       need(values.length === 1, `"${item.linkId}": one value[x] per answer`);
-      const expected = { choice: 'valueCoding', date: 'valueDate', boolean: 'valueBoolean' }[question?.type ?? ''];
+      const expected = VALUE_BY_TYPE[question?.type ?? ''];
       need(values[0] === (expected ?? 'valueString'), `"${item.linkId}": a ${expected ?? 'valueString'}`);
       if (answer.valueCoding)
         need(
