@@ -5,12 +5,19 @@
  * (src/forms/<form>/), so a question changed there changes the Questionnaire.
  */
 import type { Area } from '../area/schema.ts';
+import { placeChoices, type Choice } from '../forms/kit/browser/choices.ts';
 import type { FormDefinition } from '../forms/kit/browser/form.ts';
 import type { QuestionWords } from '../forms/kit/fields.ts';
 import { professionalReferral, professionalWords } from '../forms/professional/form.ts';
-import { questions as professionalQuestions } from '../forms/professional/questions.ts';
+import {
+  PLACE_UNKNOWN_CHOICE as PROFESSIONAL_PLACE_UNKNOWN,
+  questions as professionalQuestions,
+} from '../forms/professional/questions.ts';
 import { areaWords, referral } from '../forms/referral/form.ts';
-import { questions as referralQuestions } from '../forms/referral/questions.ts';
+import {
+  PLACE_UNKNOWN_CHOICE as REFERRAL_PLACE_UNKNOWN,
+  questions as referralQuestions,
+} from '../forms/referral/questions.ts';
 
 export interface FhirForm {
   /** The Questionnaire's id, and the last part of its address: /fhir/Questionnaire/<id>. */
@@ -28,20 +35,25 @@ export interface FhirForm {
  */
 const ANY_DAY = '2000-01-01';
 
+/** The place question's choices are the area's places, given on the page (Questions.astro) as here. */
+function withPlaces<TWords extends { place: QuestionWords }>(words: TWords, area: Area, unknown: Choice): TWords {
+  return { ...words, place: { ...words.place, choices: placeChoices(area.places.list, unknown) } };
+}
+
 export const FHIR_FORMS = {
   referral: {
     id: 'dsr-self-referral',
     title: 'Ask to join the Dynamic Support Register (DSR)',
     offered: (area) => referral.offered(area),
     definition: (area) => referral.definition(area, ANY_DAY),
-    words: (area) => referralQuestions(areaWords(area)),
+    words: (area) => withPlaces(referralQuestions(areaWords(area)), area, REFERRAL_PLACE_UNKNOWN),
   },
   professional: {
     id: 'dsr-professional-referral',
     title: 'Refer someone to the Dynamic Support Register (DSR) as a professional',
     offered: (area) => professionalReferral.offered(area),
     definition: (area) => professionalReferral.definition(area, ANY_DAY),
-    words: (area) => professionalQuestions(professionalWords(area)),
+    words: (area) => withPlaces(professionalQuestions(professionalWords(area)), area, PROFESSIONAL_PLACE_UNKNOWN),
   },
 } as const satisfies Record<string, FhirForm>;
 

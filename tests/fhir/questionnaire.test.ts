@@ -55,6 +55,13 @@ for (const form of Object.values(FHIR_FORMS)) {
           [...area.reasons.list.map((reason) => reason.id), 'other'],
           "the area's own reasons",
         );
+        const places = items.get('place')?.answerOption?.map((option) => option.valueCoding?.display);
+        if (area.places.list.length > 1)
+          assert.deepEqual(places?.slice(0, -1), area.places.list, "the area's places, by name");
+        assert.ok(
+          places?.at(-1)?.match(/^(I am not sure|Not known)$/),
+          `the page's words for "not sure": ${places?.at(-1)}`,
+        );
         assert.equal(items.get('gpUnknown')?.type, 'boolean');
         assert.equal(items.get('name')?.required, true);
         assert.equal(items.get('nhsNumber')?.required, false);

@@ -35,6 +35,8 @@ export const NEEDS = [
 
 /** The answer for "Not known" in the borough or district question. */
 export const PLACE_NOT_KNOWN = 'not-known';
+/** The last choice of the borough or district question, after the area's places. */
+export const PLACE_UNKNOWN_CHOICE: Choice = { value: PLACE_NOT_KNOWN, label: 'Not known' };
 
 export const ROLE_MAX = 100;
 export const ORGANISATION_MAX = 150;

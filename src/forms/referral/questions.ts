@@ -32,6 +32,8 @@ export const NEEDS = ['easy-read', 'large-print', 'bsl', 'language', 'advocate',
 
 /** The answer for "I am not sure" in the borough or district question. */
 export const PLACE_NOT_SURE = 'not-sure';
+/** The last choice of the borough or district question, after the area's places. */
+export const PLACE_UNKNOWN_CHOICE: Choice = { value: PLACE_NOT_SURE, label: 'I am not sure' };
 
 export const ADDRESS_MAX = 300;
 export const REASONS_OTHER_MAX = 200;

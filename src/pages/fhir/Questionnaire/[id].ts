@@ -24,6 +24,6 @@ export const GET: APIRoute = async ({ params }) => {
   }
   const questionnaire = questionnaireFor(form, area, fhirBase());
   return new Response(`${JSON.stringify(questionnaire, null, 2)}\n`, {
-    headers: { 'Content-Type': `${FHIR_JSON}; charset=utf-8`, 'Cache-Control': 'public, max-age=300' },
+    headers: { 'Content-Type': `${FHIR_JSON}; charset=utf-8`, 'Cache-Control': 'no-cache' },
   });
 };
