@@ -45,12 +45,12 @@ export interface ReferralFacts {
   answers: Readonly<Record<string, unknown>>;
   person: PersonFacts;
   filledInBy: FilledInBy;
-  /** The register for the person's age on the day of sending; undefined if the area's settings have none. */
-  register: string | undefined;
+  /** The register for the person's age on the day of sending (the area's id and name); undefined if none fits. */
+  register: { id: string; name: string } | undefined;
   /** Someone is in danger now, or in a mental health crisis. */
   danger: boolean;
-  /** The system of the reference number: `<base>/Id/referral-reference`. */
-  referenceSystem: string;
+  /** The site's FHIR address, `<origin>/fhir`: the namespace of its reference numbers and register codes. */
+  base: string;
 }
 
 const SERVICE_REQUEST_CODE = 'Referral to the Dynamic Support Register (DSR)';
@@ -75,13 +75,21 @@ export function referralBundle(facts: ReferralFacts): Bundle {
   }
 
   const authored = facts.receivedAt.toISOString();
-  const identifier = { system: facts.referenceSystem, value: facts.reference };
+  const identifier = { system: `${facts.base}/Id/referral-reference`, value: facts.reference };
+  const register = facts.register;
   const serviceRequest: ServiceRequest = {
     resourceType: 'ServiceRequest',
     identifier: [identifier],
     status: 'active',
     intent: 'proposal',
-    category: [{ text: facts.register ?? 'Register not known' }],
+    category: [
+      register
+        ? {
+            coding: [{ system: `${facts.base}/CodeSystem/dsr-register`, code: register.id, display: register.name }],
+            text: register.name,
+          }
+        : { text: 'Register not known' },
+    ],
     priority: facts.danger ? 'urgent' : 'routine',
     code: { text: SERVICE_REQUEST_CODE },
     subject: ref('patient'),

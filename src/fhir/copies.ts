@@ -40,9 +40,9 @@ function personFacts(answers: PersonAnswers, area: Area): PersonFacts {
   };
 }
 
-function registerFor(area: Area, dob: string, receivedAt: Date): string | undefined {
+function registerFor(area: Area, dob: string, receivedAt: Date) {
   const age = ageOn(dob, londonDate(receivedAt));
-  return age === undefined ? undefined : chooseRegister(area.registers, age)?.name;
+  return age === undefined ? undefined : chooseRegister(area.registers, age);
 }
 
 function selfReferralFiller(a: ReferralAnswers): FilledInBy {
@@ -85,7 +85,7 @@ function copyOf<TAnswers extends PersonAnswers & { danger: string }>(
       filledInBy: filledInBy(received.answers),
       register: registerFor(area, received.answers.dob, received.receivedAt),
       danger: received.answers.danger === 'yes',
-      referenceSystem: `${base}/Id/referral-reference`,
+      base,
     });
 }
 

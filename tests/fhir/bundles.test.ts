@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, test } from 'node:test';
-import type { Bundle, Patient, QuestionnaireResponse } from '@medplum/fhirtypes';
+import type { Bundle, Patient, QuestionnaireResponse, ServiceRequest } from '@medplum/fhirtypes';
 import type { Area } from '../../src/area/schema.ts';
 import { checkMessage, type OutgoingMessage } from '../../src/channels/mail/message.ts';
 import type { Accept } from '../../src/delivery/index.ts';
@@ -249,8 +249,15 @@ describe('the FHIR copy of a referral', () => {
     );
     assert.deepEqual(languages, ['British Sign Language', 'Polish']);
     assert.equal(patient!.address?.[0]?.district, undefined, '"not sure" is no district');
-    const [request] = resources<{ priority: string }>(bundle, 'ServiceRequest');
+    const [request] = resources<ServiceRequest>(bundle, 'ServiceRequest');
     assert.equal(request!.priority, 'urgent');
+    assert.deepEqual(
+      request!.category?.[0]?.coding?.map((coding) => [coding.code, coding.display]),
+      SEL.registers
+        .filter((register) => register.minAge <= 38 && (register.maxAge ?? Infinity) >= 38)
+        .map((register) => [register.id, register.name]),
+      'the register for a 38-year-old, by its id in the area settings',
+    );
   });
 
   test('an area whose settings do not turn it on sends the email alone', async () => {
