@@ -9,7 +9,9 @@ import type { Area } from '../area/schema.ts';
 import { ageOn } from '../forms/kit/browser/person.ts';
 import type { Received } from '../forms/kit/form.ts';
 import { chooseRegister } from '../forms/kit/register.ts';
+import { professionalReferral } from '../forms/professional/form.ts';
 import type { ProfessionalAnswers } from '../forms/professional/schema.ts';
+import { referral } from '../forms/referral/form.ts';
 import type { ReferralAnswers } from '../forms/referral/schema.ts';
 import { londonDate } from '../time/london.ts';
 import { referralBundle, type FilledInBy } from './bundle.ts';
@@ -93,6 +95,6 @@ type FhirCopy = (received: Received<never>, area: Area, base: string) => Bundle;
 
 /** The FHIR copy of a referral, by the path of the form it came from. */
 export const FHIR_COPIES: Readonly<Record<string, FhirCopy>> = {
-  '/refer': copyOf(FHIR_FORMS.referral, selfReferralFiller),
-  '/professional-referral': copyOf(FHIR_FORMS.professional, professionalFiller),
+  [referral.path]: copyOf(FHIR_FORMS.referral, selfReferralFiller),
+  [professionalReferral.path]: copyOf(FHIR_FORMS.professional, professionalFiller),
 };

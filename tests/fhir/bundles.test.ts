@@ -267,7 +267,7 @@ describe('the FHIR copy of a referral', () => {
   });
 
   test('the sample in docs/ is this build of the first journey', () => {
-    const bundle = FHIR_COPIES['/refer']!(
+    const bundle = FHIR_COPIES[referral.path]!(
       {
         reference: REFERENCE,
         answers: parentOfTwelve,
