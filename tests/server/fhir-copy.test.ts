@@ -2,14 +2,17 @@
  * A referral sent to the real built server reaches a real SMTP server on
  * loopback with its FHIR copy attached (`DSR-XXXX-XXXX.fhir.json`,
  * application/fhir+json): JSON, a Bundle with the reference, whose answers
- * name the Questionnaire the same server publishes, by address and version.
+ * name the Questionnaire the same server publishes, by address and version;
+ * and nothing of it is left in the server's data folder or its log.
  * Run `npm run build` first.
  */
 import assert from 'node:assert/strict';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Bundle, Questionnaire, QuestionnaireResponse } from '@medplum/fhirtypes';
 import { startMailServer, type MailServer } from '../support/mail-server.ts';
-import { startAreaServer, type RunningServer } from '../support/server.ts';
+import { startAreaServer, withAreaServer, type RunningServer } from '../support/server.ts';
 
 let mail: MailServer;
 let server: RunningServer;
@@ -55,6 +58,26 @@ test('the Questionnaires are served as FHIR JSON', async () => {
   assert.equal((await fetch(`${server.origin}/fhir/Questionnaire/no-such-form`)).status, 404);
 });
 
+test('a form the area does not offer has no Questionnaire there', async () => {
+  await withAreaServer('south-east-london', async (sel) => {
+    assert.equal((await fetch(`${sel.origin}/fhir/Questionnaire/dsr-self-referral`)).status, 200);
+    assert.equal((await fetch(`${sel.origin}/fhir/Questionnaire/dsr-professional-referral`)).status, 404);
+  });
+});
+
+/** Every file under a folder, with its bytes. */
+async function filesUnder(dir: string): Promise<{ file: string; bytes: Buffer }[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return Promise.all(
+    entries
+      .filter((entry) => entry.isFile())
+      .map(async (entry) => {
+        const file = path.join(entry.parentPath, entry.name);
+        return { file, bytes: await readFile(file) };
+      }),
+  );
+}
+
 test('a referral arrives by SMTP with its FHIR copy attached', async () => {
   const response = await fetch(`${server.origin}/refer`, {
     method: 'POST',
@@ -83,4 +106,13 @@ test('a referral arrives by SMTP with its FHIR copy attached', async () => {
   const linkIds = new Set(served.item?.map((item) => item.linkId));
   for (const item of answers.item ?? []) assert.ok(linkIds.has(item.linkId), item.linkId);
   assert.equal(answers.item?.find((item) => item.linkId === 'name')?.answer?.[0]?.valueString, 'Sam Test');
+
+  // The NHS number as digits only is the FHIR copy's own way of writing it: the email says "943 476 5919".
+  const patient = JSON.stringify(bundle.entry?.find((entry) => entry.resource?.resourceType === 'Patient'));
+  assert.match(patient, /"9434765919"/);
+  for (const { file, bytes } of await filesUnder(server.dataDir)) {
+    for (const marker of ['9434765919', 'Sam Test', `${reference}.fhir.json`])
+      assert.ok(!bytes.includes(marker), `${path.relative(server.dataDir, file)} holds ${marker}`);
+  }
+  for (const marker of ['9434765919', 'Sam Test']) assert.ok(!server.output().includes(marker), `the log: ${marker}`);
 });
