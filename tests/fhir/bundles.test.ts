@@ -35,7 +35,7 @@ const ESSEX = areaSettings('essex');
 /** Friday 20 November 2026, 3pm in London. */
 const FRIDAY = new Date('2026-11-20T15:00:00Z');
 const REFERENCE = 'DSR-7KQM-2XPT';
-const SAMPLE = path.join(ROOT, 'docs/fhir-sample.json');
+const SAMPLE = path.join(ROOT, 'tests/fhir/sample-bundle.json');
 
 const parentOfTwelve: ReferralAnswers = {
   danger: 'no',
@@ -284,7 +284,7 @@ describe('the FHIR copy of a referral', () => {
     assert.equal(
       readFileSync(SAMPLE, 'utf8'),
       generated,
-      'run with UPDATE_FHIR_SAMPLE=1 to rewrite docs/fhir-sample.json',
+      'run with UPDATE_FHIR_SAMPLE=1 to rewrite tests/fhir/sample-bundle.json',
     );
   });
 });
