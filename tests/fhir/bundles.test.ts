@@ -3,7 +3,7 @@
  * submit path (submitForm, as the page sends): the attachment on the team's
  * email, its structure (tests/fhir/structure.ts), the NHS number only when
  * given, every answer the email shows also in the QuestionnaireResponse,
- * and the area switch. The sample in docs/ is the first journey's copy:
+ * and the area switch. The sample (sample-bundle.json) is the first journey's copy:
  * `UPDATE_FHIR_SAMPLE=1` rewrites it; otherwise it must match.
  */
 import assert from 'node:assert/strict';
@@ -266,7 +266,7 @@ describe('the FHIR copy of a referral', () => {
     assert.equal(message.attachments, undefined);
   });
 
-  test('the sample in docs/ is this build of the first journey', () => {
+  test('the sample bundle is this build of the first journey', () => {
     const bundle = FHIR_COPIES[referral.path]!(
       {
         reference: REFERENCE,
