@@ -206,6 +206,12 @@ export const AreaSchema = v.pipe(
       email: v.optional(ReplyPromiseSchema),
       phoneMessage: v.optional(ReplyPromiseSchema),
     }),
+    /**
+     * Attach a FHIR copy of each referral (src/fhir/) to the team's email,
+     * for their systems to import: a setting of the deployment, like the
+     * mailbox (what the team's systems take), not a fact; off when absent.
+     */
+    fhirCopy: v.optional(v.boolean()),
     /** The DSR team's mailbox that form submissions are sent to (a setting of the deployment). */
     mailbox: v.pipe(v.string(), v.email()),
     /** What happens after someone asks to join, as easy-read steps. */

@@ -13,6 +13,8 @@ export interface Mail {
   text: string;
   html: string;
   replyTo: string[];
+  /** Attached files, their content as UTF-8 text. */
+  attachments: { filename: string; mimeType: string; content: string }[];
 }
 
 export class Inbox {
@@ -58,6 +60,11 @@ export async function startMailServer(): Promise<MailServer> {
               text: mail.text ?? '',
               html: mail.html ?? '',
               replyTo: (mail.replyTo ?? []).map((address) => address.address ?? ''),
+              attachments: mail.attachments.map((file) => ({
+                filename: file.filename ?? '',
+                mimeType: file.mimeType,
+                content: Buffer.from(file.content as ArrayBuffer).toString('utf8'),
+              })),
             });
             done();
           })

@@ -2,7 +2,9 @@
  * The mail channel's payload: the message a form builds, and its rendering as
  * a real RFC 5322 email. Contract: nothing a user typed can add a header. Subject and
  * addresses are single-line strings checked here; text and html only ever
- * become body parts; nodemailer may not read files or URLs.
+ * become body parts; nodemailer may not read files or URLs. An attachment's
+ * content is in the message itself (so it is sealed with it in the queue),
+ * its name is our own (the reference), and its type one this channel knows.
  */
 import MailComposer from 'nodemailer/lib/mail-composer';
 import * as v from 'valibot';
@@ -26,6 +28,18 @@ export const OutgoingMessageSchema = v.strictObject({
   html: v.pipe(v.string(), v.maxLength(512 * 1024)),
   /** The referrer's address, where given; never used as From. */
   replyTo: v.optional(Address),
+  attachments: v.optional(
+    v.pipe(
+      v.array(
+        v.strictObject({
+          filename: v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9.-]{0,79}$/)),
+          contentType: v.picklist(['application/fhir+json']),
+          content: v.pipe(v.string(), v.maxLength(512 * 1024)),
+        }),
+      ),
+      v.maxLength(4),
+    ),
+  ),
 });
 
 /** What a form builds. `headers` is typed `never`: there is no way to set one. */
@@ -35,6 +49,8 @@ export interface OutgoingMessage {
   text: string;
   html: string;
   replyTo?: string;
+  /** Files carried inside the message: their content, never a path or a URL. */
+  attachments?: { filename: string; contentType: 'application/fhir+json'; content: string }[];
   headers?: never;
 }
 
@@ -76,6 +92,7 @@ export async function composeMessage(
     subject: message.subject,
     text: message.text,
     html: message.html,
+    attachments: message.attachments?.map(({ filename, contentType, content }) => ({ filename, contentType, content })),
     messageId: messageIdFor(meta.reference, meta.sender.fromAddress),
     date: meta.acceptedAt,
     headers: {

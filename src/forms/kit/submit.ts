@@ -12,9 +12,11 @@ import { londonDate } from '../../time/london.ts';
 import type { FormAnswers, FormDefinition } from './browser/form.ts';
 import { confirmationUrl } from './confirmation.ts';
 import { acceptForDelivery, type Accept } from '../../delivery/index.ts';
-import { replyPromise, type Form } from './form.ts';
+import { replyPromise, type Form, type Received } from './form.ts';
 import type { Submission, Submitted } from './post.ts';
 import { replyByDate } from './reply-by.ts';
+import { fhirAttachments, type FhirAttachment } from '../../fhir/attachment.ts';
+import { errorFields, formLog } from '../../http/log.ts';
 
 export class StoppedAnswersError extends Error {
   constructor(view: string) {
@@ -37,21 +39,34 @@ export async function submitForm<TDefinition extends FormDefinition>(
   const replyBy = replyByDate(receivedAt, replyWorkingDays);
   const { reference } = await accept({
     token: submission.token,
-    build: (reference) => ({
-      to: area.mailbox,
-      ...form.email(
-        {
-          reference,
-          answers: submission.data,
-          receivedAt,
-          replyBy,
-          replyWorkingDays,
-          replyPromiseIsOwn: promise ? isOwnPromise(promise.source) : undefined,
-          areaName: area.name,
-        },
-        area,
-      ),
-    }),
+    build: (reference) => {
+      const received = {
+        reference,
+        answers: submission.data,
+        receivedAt,
+        replyBy,
+        replyWorkingDays,
+        replyPromiseIsOwn: promise ? isOwnPromise(promise.source) : undefined,
+        areaName: area.name,
+      };
+      // The FHIR copy is made from the very answers the email is, and travels in the same message.
+      const attachments = fhirCopy(form, received, area);
+      return { to: area.mailbox, ...form.email(received, area), ...(attachments.length ? { attachments } : {}) };
+    },
   });
   return { reference, confirmation: confirmationUrl(form.path, reference, replyBy) };
+}
+
+/**
+ * The referral's FHIR copy, if the area turns it on. The email is the
+ * team's copy that matters: a copy that cannot be made never stops it; the
+ * log says so (the error's class and place, never its message).
+ */
+function fhirCopy(form: Pick<Form, 'path'>, received: Received<unknown>, area: Area): FhirAttachment[] {
+  try {
+    return fhirAttachments(form.path, received, area);
+  } catch (error) {
+    formLog.error({ form: form.path, event: 'no-fhir-copy', ...errorFields(error) }, 'sent without its FHIR copy');
+    return [];
+  }
 }

@@ -11,7 +11,7 @@
  * Example numbers are Ofcom's drama numbers, never real ones.
  */
 import type { ConsentDecider } from '../../consent/deciders.ts';
-import { choicesOf, reasonChoices } from '../kit/browser/choices.ts';
+import { choicesOf, reasonChoices, type Choice } from '../kit/browser/choices.ts';
 import { consentRoutes, youngerConsentValues } from '../kit/browser/consent.ts';
 import { capitalise } from '../kit/browser/text.ts';
 import type { ReferralWords } from '../kit/referral-settings.ts';
@@ -36,6 +36,8 @@ export const NEEDS = [
 
 /** The answer for "Not known" in the borough or district question. */
 export const PLACE_NOT_KNOWN = 'not-known';
+/** The last choice of the borough or district question, after the area's places. */
+export const PLACE_UNKNOWN_CHOICE: Choice = { value: PLACE_NOT_KNOWN, label: 'Not known' };
 
 export const ROLE_MAX = 100;
 export const ORGANISATION_MAX = 150;

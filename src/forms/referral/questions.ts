@@ -12,7 +12,7 @@
  * Example numbers are Ofcom's drama numbers, never real ones.
  */
 import type { ConsentDecider } from '../../consent/deciders.ts';
-import { choicesOf, reasonChoices } from '../kit/browser/choices.ts';
+import { choicesOf, reasonChoices, type Choice } from '../kit/browser/choices.ts';
 import { consentRoutes, youngerConsentValues } from '../kit/browser/consent.ts';
 import { capitalise } from '../kit/browser/text.ts';
 import type { ReferralWords } from '../kit/referral-settings.ts';
@@ -33,6 +33,8 @@ export const NEEDS = ['easy-read', 'large-print', 'bsl', 'language', 'advocate',
 
 /** The answer for "I am not sure" in the borough or district question. */
 export const PLACE_NOT_SURE = 'not-sure';
+/** The last choice of the borough or district question, after the area's places. */
+export const PLACE_UNKNOWN_CHOICE: Choice = { value: PLACE_NOT_SURE, label: 'I am not sure' };
 
 export const ADDRESS_MAX = 300;
 export const REASONS_OTHER_MAX = 200;

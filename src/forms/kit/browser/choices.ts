@@ -25,6 +25,11 @@ export function someOf<T extends string>(values: readonly T[], message: string, 
   );
 }
 
+/** The place question's choices: the area's places by name, then the form's own "not sure". */
+export function placeChoices(places: readonly string[], unknown: Choice): Choice[] {
+  return [...places.map((place) => ({ value: place, label: place })), unknown];
+}
+
 /** The labels of a question's choices: one for each value. */
 type Labels<TValues extends readonly string[]> = { readonly [K in TValues[number]]: string };
 
