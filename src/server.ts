@@ -10,7 +10,14 @@ import compression from 'compression';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { closeDelivery, startDelivery, stopDelivering } from './delivery/index.ts';
+import { startDailyCount } from './daily-count/index.ts';
+import {
+  acceptForDelivery,
+  closeDelivery,
+  referenceForToken,
+  startDelivery,
+  stopDelivering,
+} from './delivery/index.ts';
 import { BODY_LIMIT, refuseLargeBody } from './http/body-limit.ts';
 import { markServedByWrapper, prepareRequest } from './http/client-address.ts';
 import { stopGracefullyOn, trackResponse } from './http/graceful-stop.ts';
@@ -21,13 +28,14 @@ import { servePage } from './cache/serve.ts';
 import { plainHelp, plainHelpPage, TOO_LARGE } from './http/help-page.ts';
 import { readHelpSettings } from './http/help-settings.ts';
 import { redactConsole } from './http/log.ts';
+import { openQueueOperations } from './queue/index.ts';
 import { settingsOrExit } from './settings.ts';
 import { now, setClock } from './time/clock.ts';
 
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 // Astro prints errors (with their messages, which may quote an answer) with console.error: keep names and frames only.
 redactConsole();
-const { area, server: serving, fakeNow, fakeNowFile } = settingsOrExit();
+const { area, server: serving, fakeNow, fakeNowFile, queue: queueSettings, dailyCountCheckMs } = settingsOrExit();
 if (fakeNow) setClock(() => fakeNow);
 if (fakeNowFile) setClock(() => new Date(readFileSync(fakeNowFile, 'utf8').trim()));
 const root = path.resolve(import.meta.dirname, '..');
@@ -50,6 +58,18 @@ const tooLargePage = () => plainHelpPage(TOO_LARGE, plainHelp(helpSettings, now(
 
 const staticFiles = loadStaticFiles(path.join(root, 'dist/client'));
 await startDelivery();
+const areaSettings = helpSettings?.area;
+const dailyCount = areaSettings?.dailyCount
+  ? startDailyCount({
+      area: { ...areaSettings, id: area, dailyCount: areaSettings.dailyCount },
+      accept: acceptForDelivery,
+      referenceFor: referenceForToken,
+      openOperations: () => openQueueOperations(queueSettings),
+      now,
+      checkMs: dailyCountCheckMs,
+      log: (line) => console.log(line),
+    })
+  : undefined;
 const { handler } = await import(entry);
 const compress = compression();
 
@@ -81,4 +101,11 @@ server.listen(port, host, () => {
   );
 });
 
-stopGracefullyOn(server, { stopDelivering, closeDelivery });
+stopGracefullyOn(server, {
+  // No daily count may start once delivery is stopping; one under way finishes first.
+  stopDelivering: async (by) => {
+    await dailyCount?.stop();
+    await stopDelivering(by);
+  },
+  closeDelivery,
+});

@@ -80,6 +80,8 @@ export interface Settings {
   fakeNowFile: string | undefined;
   /** DSR_TEST_FAIL_RENDER, for tests of the 500 pages; always undefined in production. */
   testFailRender: 'pages' | 'everything' | undefined;
+  /** DAILY_COUNT_CHECK_INTERVAL: how often the clock is read for the daily count's send time. */
+  dailyCountCheckMs: number;
   queue: QueueSettings;
   mail: MailSettings;
 }
@@ -181,6 +183,7 @@ const EnvSchema = v.object({
   QUEUE_DB_CONNECTIONS: whole(10, 2, 100),
   LEDGER_RETENTION_DAYS: whole(30, 1, 3650),
   QUEUE_HEALTH_THRESHOLD: seconds(900),
+  DAILY_COUNT_CHECK_INTERVAL: seconds(30),
 });
 
 function normaliseAddress(address: string): string {
@@ -252,6 +255,7 @@ export function readSettings(env: Record<string, string | undefined>): Settings 
     fakeNow: e.DSR_FAKE_NOW === undefined ? undefined : new Date(e.DSR_FAKE_NOW),
     fakeNowFile: production || e.DSR_FAKE_NOW_FILE === undefined ? undefined : path.resolve(e.DSR_FAKE_NOW_FILE),
     testFailRender: production ? undefined : e.DSR_TEST_FAIL_RENDER,
+    dailyCountCheckMs: e.DAILY_COUNT_CHECK_INTERVAL * 1000,
     queue: {
       production,
       dataDir,

@@ -212,6 +212,12 @@ export const AreaSchema = v.pipe(
      * mailbox (what the team's systems take), not a fact; off when absent.
      */
     fhirCopy: v.optional(v.boolean()),
+    /**
+     * Send the team's mailbox a count with no personal data once a day, at
+     * this 24-hour time on the London clock (src/daily-count/): a setting of
+     * the deployment, not a fact; off when absent.
+     */
+    dailyCount: v.optional(v.object({ at: v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/)) })),
     /** The DSR team's mailbox that form submissions are sent to (a setting of the deployment). */
     mailbox: v.pipe(v.string(), v.email()),
     /** What happens after someone asks to join, as easy-read steps. */

@@ -49,6 +49,10 @@ function service(): { queue: Queue; key: ResolvedKey } {
 /** Accepts a message for delivery: resolves with its reference once it is durable. */
 export const acceptForDelivery: Accept = (request) => service().queue.accept(request);
 
+/** The reference a submission token was given, if the queue still knows it. */
+export const referenceForToken = (token: string): Promise<string | undefined> =>
+  service().queue.referenceFor(token);
+
 export async function deliveryHealth(): Promise<QueueHealth> {
   return service().queue.health();
 }

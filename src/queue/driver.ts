@@ -17,6 +17,7 @@
 import type { KeyObject } from 'node:crypto';
 import type { Channel } from '../channels/channel.ts';
 import type { QueueSettings } from '../settings.ts';
+import type { LedgerEntry } from './ledger.ts';
 import type { Logger } from './log.ts';
 import type { DeliveryStatus } from './status.ts';
 
@@ -111,6 +112,8 @@ export interface QueueOperations {
   list(): Promise<{ messages: ListedMessage[]; corrupt: number; corruptWhere: string }>;
   /** Moves a parked message back to the queue, with a fresh lifetime. */
   retry(reference: string): Promise<RetryResult>;
+  /** Ledger entries at or after `since` (ms since the epoch), oldest first. */
+  ledgerSince(since: number): Promise<LedgerEntry[]>;
   /** How soon a running server notices a retry, in seconds. */
   readonly pickUpSeconds: number;
   close(): Promise<void>;

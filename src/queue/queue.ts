@@ -117,6 +117,12 @@ export class Queue {
     return accepting;
   }
 
+  /** The reference a token was given, if it was accepted (and its token not yet pruned). */
+  async referenceFor(token: string): Promise<string | undefined> {
+    await this.ready;
+    return this.driver.findToken(tokenHash(this.key, token));
+  }
+
   async health(): Promise<QueueHealth> {
     const started = await this.ready.then(
       () => true,

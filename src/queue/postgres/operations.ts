@@ -6,7 +6,7 @@
  */
 import type { QueueSettings } from '../../settings.ts';
 import type { ListedMessage, QueueOperations, RetryResult } from '../driver.ts';
-import { iso } from '../ledger.ts';
+import { iso, type LedgerEntry, type Outcome } from '../ledger.ts';
 import { openDatabase } from './database.ts';
 import type { PgBoss } from 'pg-boss';
 import { createBoss, DELIVERY_QUEUE, jobTimings, JOBS_SCHEMA } from './jobs.ts';
@@ -20,6 +20,15 @@ interface Row {
   next_attempt_at: Date | null;
   last_code: string | null;
   parked_reason: string | null;
+}
+
+interface LedgerRow {
+  reference: string;
+  outcome: Outcome;
+  accepted_at: Date | null;
+  at: Date;
+  attempts: number;
+  code: string | null;
 }
 
 export async function openPostgresOperations(settings: QueueSettings): Promise<QueueOperations> {
@@ -82,6 +91,22 @@ export async function openPostgresOperations(settings: QueueSettings): Promise<Q
         );
         return 'retried';
       });
+    },
+    async ledgerSince(since) {
+      const { rows } = await database.query<LedgerRow>(
+        `SELECT reference, outcome, accepted_at, at, attempts, code FROM ${SCHEMA}.ledger WHERE at >= $1 ORDER BY at, id`,
+        [iso(since)],
+      );
+      return rows.map(
+        (row): LedgerEntry => ({
+          reference: row.reference,
+          outcome: row.outcome,
+          acceptedAt: row.accepted_at ? iso(row.accepted_at.getTime()) : undefined,
+          at: iso(row.at.getTime()),
+          attempts: row.attempts,
+          code: row.code ?? undefined,
+        }),
+      );
     },
     async close() {
       await boss.stop({ graceful: false, close: false }).catch(() => {});

@@ -2,7 +2,7 @@
  * The file spool's ledger (see ../ledger.ts): one JSON line per event in
  * DATA_DIR/ledger/DAY.jsonl. Whole days are deleted after the retention period.
  */
-import { appendFile, mkdir, readdir, rm } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { LedgerEntry } from '../ledger.ts';
 
@@ -29,6 +29,24 @@ export class Ledger {
     return this.tail;
   }
 
+  /** Entries at or after `since`, oldest first; a torn last line (a crash mid-append) is skipped. */
+  async readSince(since: number): Promise<LedgerEntry[]> {
+    await this.tail.catch(() => {});
+    const firstDay = new Date(since).toISOString().slice(0, 10);
+    const names = (await readdir(this.dir).catch(() => [] as string[]))
+      .filter((name) => (DAY_FILE.exec(name)?.[1] ?? '') >= firstDay)
+      .sort();
+    const entries: LedgerEntry[] = [];
+    for (const name of names) {
+      const text = await readFile(path.join(this.dir, name), 'utf8').catch(() => '');
+      for (const line of text.split('\n')) {
+        const entry = parseLine(line);
+        if (entry && Date.parse(entry.at) >= since) entries.push(entry);
+      }
+    }
+    return entries;
+  }
+
   /** Deletes the day files older than `days` days before `now`. */
   async prune(days: number, now: number): Promise<number> {
     const cutoff = new Date(now - days * 86_400_000).toISOString().slice(0, 10);
@@ -47,5 +65,15 @@ export class Ledger {
       }
     }
     return removed;
+  }
+}
+
+function parseLine(line: string): LedgerEntry | undefined {
+  if (!line.trim()) return undefined;
+  try {
+    const entry = JSON.parse(line) as LedgerEntry;
+    return typeof entry.reference === 'string' && typeof entry.at === 'string' ? entry : undefined;
+  } catch {
+    return undefined;
   }
 }

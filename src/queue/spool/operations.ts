@@ -50,6 +50,7 @@ export async function openSpoolOperations(settings: QueueSettings): Promise<Queu
       await ledger.record({ reference, outcome: 'retried', acceptedAt: undefined, at: iso(now), attempts });
       return 'retried';
     },
+    ledgerSince: (since) => ledger.readSince(since),
     async close() {},
   };
 }
