@@ -9,8 +9,7 @@ import type { DailyCount } from './count.ts';
 
 const when = (at: Date): string => inLondon(at).toFormat('d MMMM yyyy, HH:mm');
 
-const escapeHtml = (text: string): string =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** The lines of the summary, shared by the text and HTML parts. */
 function lines(count: DailyCount): string[] {

@@ -36,7 +36,9 @@ export async function sendDailyCount(parts: DailyCountParts, date: IsoDate): Pro
   const already = await parts.referenceFor(token);
   if (already) return already;
   // The counts of the two days before are messages too, but not the team's: leave them out.
-  const earlier = [addDays(date, -1), addDays(date, -2)].map((day) => parts.referenceFor(dailyCountToken(area.id, day)));
+  const earlier = [addDays(date, -1), addDays(date, -2)].map((day) =>
+    parts.referenceFor(dailyCountToken(area.id, day)),
+  );
   const leaveOut = new Set((await Promise.all(earlier)).filter((reference) => reference !== undefined));
   const period = { from: sendTimeOn(addDays(date, -1), area.dailyCount.at), to: sendTimeOn(date, area.dailyCount.at) };
   const operations = await parts.openOperations();

@@ -50,8 +50,7 @@ function service(): { queue: Queue; key: ResolvedKey } {
 export const acceptForDelivery: Accept = (request) => service().queue.accept(request);
 
 /** The reference a submission token was given, if the queue still knows it. */
-export const referenceForToken = (token: string): Promise<string | undefined> =>
-  service().queue.referenceFor(token);
+export const referenceForToken = (token: string): Promise<string | undefined> => service().queue.referenceFor(token);
 
 export async function deliveryHealth(): Promise<QueueHealth> {
   return service().queue.health();

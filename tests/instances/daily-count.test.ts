@@ -19,7 +19,8 @@ import { answers, newToken, post, sharedEnv, startTwo, type Instance } from './h
 
 const skip = TEST_DATABASE_URL ? false : 'no PostgreSQL for tests: run them with `npm test`, or set TEST_DATABASE_URL';
 
-const dailyCounts = (relay: Relay) => relay.received.filter((r) => /^DSR portal daily count/.test(r.email.subject ?? ''));
+const dailyCounts = (relay: Relay) =>
+  relay.received.filter((r) => /^DSR portal daily count/.test(r.email.subject ?? ''));
 
 /** The reference an instance says it handed over for a date, from its output. */
 const handedOver = (instance: Instance, date: string): string | undefined =>
@@ -76,5 +77,6 @@ test('two instances on one PostgreSQL queue send one daily count a day', { skip 
   assert.equal(counts.length, 2, 'one count a day, two days');
   const personal = Object.values(answers(4242)).filter((value) => value.length > 3 && !/^[a-z-]+$/.test(value));
   for (const count of counts)
-    for (const value of personal) assert.ok(!`${count.raw}\n${count.email.text}`.includes(value), `"${value}" is in the daily count`);
+    for (const value of personal)
+      assert.ok(!`${count.raw}\n${count.email.text}`.includes(value), `"${value}" is in the daily count`);
 });

@@ -97,16 +97,14 @@ export async function openPostgresOperations(settings: QueueSettings): Promise<Q
         `SELECT reference, outcome, accepted_at, at, attempts, code FROM ${SCHEMA}.ledger WHERE at >= $1 ORDER BY at, id`,
         [iso(since)],
       );
-      return rows.map(
-        (row): LedgerEntry => ({
-          reference: row.reference,
-          outcome: row.outcome,
-          acceptedAt: row.accepted_at ? iso(row.accepted_at.getTime()) : undefined,
-          at: iso(row.at.getTime()),
-          attempts: row.attempts,
-          code: row.code ?? undefined,
-        }),
-      );
+      return rows.map((row): LedgerEntry => ({
+        reference: row.reference,
+        outcome: row.outcome,
+        acceptedAt: row.accepted_at ? iso(row.accepted_at.getTime()) : undefined,
+        at: iso(row.at.getTime()),
+        attempts: row.attempts,
+        code: row.code ?? undefined,
+      }));
     },
     async close() {
       await boss.stop({ graceful: false, close: false }).catch(() => {});
