@@ -35,14 +35,13 @@ export interface DailySchedule {
 }
 
 /**
- * Reads the clock every `checkMs` and sends each due date once. Dates before
- * the day it starts are never sent (a new deployment does not send
- * yesterday's count); today's is sent at start when its time has passed,
- * which is harmless after a restart because the count's submission token
- * makes the queue take it only once.
+ * Reads the clock every `checkMs` and sends a date once the clock has passed
+ * its send time while running. A count whose time passed before the start is
+ * not sent late: every start (a deployment, a restart, a test's server) would
+ * otherwise send one, and with several instances the others send it anyway.
  */
 export function everyDay(options: DailyScheduleOptions): DailySchedule {
-  let sentThrough = addDays(londonDate(options.now()), -1);
+  let sentThrough = dueDate(options.now(), options.at);
   let running: Promise<void> = Promise.resolve();
   let stopped = false;
   const check = async (): Promise<void> => {

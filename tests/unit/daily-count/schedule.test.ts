@@ -1,7 +1,7 @@
 /**
  * The daily count's schedule with a fake clock: one send per London day at
- * the area's time, across the spring and autumn clock changes, none for the
- * days before it started, and a failed send tried again rather than lost.
+ * the area's time, across the spring and autumn clock changes, none sent late
+ * for a time that passed before it started, and a failed send tried again.
  */
 import assert from 'node:assert/strict';
 import { test, type TestContext } from 'node:test';
@@ -77,9 +77,9 @@ test('one send a day at a time the autumn change repeats, and at one the spring 
   ]);
 });
 
-test('started after the set time: today is sent at once, yesterday never', async (t) => {
-  const sent = await run(t, '07:00', '2026-12-01T09:00:00Z', '2026-12-01T10:00:00Z');
-  assert.deepEqual(sent, [{ date: '2026-12-01', at: '2026-12-01T09:00:00.000Z' }]);
+test('started after the set time: nothing sent late, the next day at its time', async (t) => {
+  const sent = await run(t, '07:00', '2026-12-01T09:00:00Z', '2026-12-02T09:00:00Z');
+  assert.deepEqual(sent, [{ date: '2026-12-02', at: '2026-12-02T07:00:00.000Z' }]);
 });
 
 test('a send that fails is tried again at the next check, and sent once', async (t) => {
