@@ -4,12 +4,11 @@
  * nothing it is made from (see count.ts) holds any.
  */
 import type { OutgoingMessage } from '../channels/mail/index.ts';
+import { escapeHtml } from '../forms/kit/email.ts';
 import { inLondon } from '../time/london.ts';
 import type { DailyCount } from './count.ts';
 
 const when = (at: Date): string => inLondon(at).toFormat('d MMMM yyyy, HH:mm');
-
-const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** The lines of the summary, shared by the text and HTML parts. */
 function lines(count: DailyCount): string[] {
