@@ -33,6 +33,9 @@ function picture(img: Element, where: string): Element {
       alt: String(img.properties.alt ?? ''),
       width: PICTURE_SIZE,
       height: PICTURE_SIZE,
+      // As src/components/Picture.astro: not fetched or drawn until near the screen.
+      loading: 'lazy',
+      decoding: 'async',
     },
     children: [],
   };
