@@ -3,6 +3,7 @@ import node from '@astrojs/node';
 import preact from '@astrojs/preact';
 import { defineConfig } from 'astro/config';
 import { satteri } from '@astrojs/markdown-satteri';
+import { questionnairesAtBuild } from './src/fhir/published.ts';
 import { BODY_LIMIT } from './src/http/body-limit.ts';
 import { precompressStatic } from './src/http/precompress.ts';
 import { glossaryLinksPlugin } from './src/markdown/glossary-links.ts';
@@ -15,7 +16,7 @@ const { publicOrigin } = settings().server;
 export default defineConfig({
   output: 'server',
   adapter: node({ mode: 'standalone', bodySizeLimit: BODY_LIMIT }),
-  integrations: [preact(), precompressStatic()],
+  integrations: [preact(), precompressStatic(), questionnairesAtBuild()],
   server: { port: 4321, host: true },
   trailingSlash: 'never',
   build: { inlineStylesheets: 'always' },

@@ -6,3 +6,11 @@ declare namespace App {
     statusFrom?: Date;
   }
 }
+
+/** Every area's Questionnaires, made when the site is built (src/fhir/published.ts). */
+declare module 'virtual:dsr/questionnaires' {
+  import type { Questionnaire } from '@medplum/fhirtypes';
+  type BuiltQuestionnaire = Questionnaire & { id: string; url: string; version: string };
+  const questionnaires: Readonly<Record<string, Readonly<Record<string, BuiltQuestionnaire>>>>;
+  export default questionnaires;
+}
