@@ -1,7 +1,7 @@
 /**
  * pa11y-ci for the form pages in the states that matter: the empty form,
- * the error state (the empty form sent) and the confirmation page (a real
- * request sent through the form). The server must serve an area with a phone
+ * the error state (the empty form sent), the confirmation page (a real
+ * request sent through the form) and its "While you wait" card. The server must serve an area with a phone
  * callback (South East London). Run with:
  *
  *   PA11Y_BASE_URL=http://127.0.0.1:4510 npx pa11y-ci --config tests/a11y/pa11y-forms.cjs
@@ -52,6 +52,16 @@ module.exports = {
             ...fillGoodAnswers,
             'click element form[data-form="callback"] button[type="submit"]',
             'wait for path to be /ask-for-a-call/sent',
+          ],
+        },
+        {
+          url: `${form}#while-you-wait`,
+          actions: [
+            ...fillGoodAnswers,
+            'click element form[data-form="callback"] button[type="submit"]',
+            'wait for path to be /ask-for-a-call/sent',
+            'click element a[href^="/ask-for-a-call/while-you-wait"]',
+            'wait for path to be /ask-for-a-call/while-you-wait',
           ],
         },
       ],

@@ -4,8 +4,8 @@
  * checked with axe in tests/e2e/professional-referral.spec.ts): the first
  * step, each of the 7 steps reached by answering the ones before, the error
  * state of the first step and of the person step, danger yes, the check
- * step, the no-consent view and the confirmation page (a real referral sent
- * through the form). In an area whose settings do not offer the form, the
+ * step, the no-consent view, the confirmation page (a real referral sent
+ * through the form) and its "While you wait" card. In an area whose settings do not offer the form, the
  * page that says so. Run against a built server, for example:
  *
  *   PA11Y_BASE_URL=http://127.0.0.1:4510 PA11Y_AREA=essex npx pa11y-ci --config tests/a11y/pa11y-professional.cjs
@@ -109,6 +109,16 @@ const states = [
       ...answerSteps(steps.length),
       `click element ${button}`,
       'wait for path to be /professional-referral/sent',
+    ],
+  },
+  {
+    url: `${form}#while-you-wait`,
+    actions: [
+      ...answerSteps(steps.length),
+      `click element ${button}`,
+      'wait for path to be /professional-referral/sent',
+      'click element a[href^="/professional-referral/while-you-wait"]',
+      'wait for path to be /professional-referral/while-you-wait',
     ],
   },
 ];

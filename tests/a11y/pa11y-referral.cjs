@@ -4,8 +4,8 @@
  * JavaScript are checked with axe in tests/e2e/referral.spec.ts): the first
  * step, each of the 8 steps reached by answering the ones before, the error
  * state of the first step and of the person step, the check step, the
- * no-consent view and the confirmation page (a real referral sent through
- * the form). Works for any area. Run against a built server, for example:
+ * no-consent view, the confirmation page (a real referral sent through
+ * the form) and its "While you wait" card. Works for any area. Run against a built server, for example:
  *
  *   PA11Y_BASE_URL=http://127.0.0.1:4510 npx pa11y-ci --config tests/a11y/pa11y-referral.cjs
  *
@@ -120,6 +120,16 @@ module.exports = {
     {
       url: `${form}#confirmation`,
       actions: [...answerSteps(steps.length), `click element ${button}`, 'wait for path to be /refer/sent'],
+    },
+    {
+      url: `${form}#while-you-wait`,
+      actions: [
+        ...answerSteps(steps.length),
+        `click element ${button}`,
+        'wait for path to be /refer/sent',
+        'click element a[href^="/refer/while-you-wait"]',
+        'wait for path to be /refer/while-you-wait',
+      ],
     },
   ],
 };

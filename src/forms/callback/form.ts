@@ -20,6 +20,7 @@ export const callback: Form<typeof callbackForm> = {
     description: 'Your request for a call has been sent to the DSR team.',
     sent: 'your request',
     reply: 'Someone from the team will call you',
+    how: 'They will phone the number you gave us.',
     keep: 'Keep your reference number. Tell us the number if you call us about your request.',
     worse: 'Do not wait for our call if you need help now.',
   },

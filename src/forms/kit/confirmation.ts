@@ -9,9 +9,22 @@ import { isReference } from '../../queue/reference.ts';
 import { addDays, calendarDay, londonDate, type IsoDate } from '../../time/london.ts';
 
 export function confirmationUrl(formPath: string, reference: string, replyBy: IsoDate | undefined): string {
+  return `${formPath}/sent?${confirmationQuery(reference, replyBy)}`;
+}
+
+/**
+ * The "While you wait" card to print (`<form's path>/while-you-wait`) is
+ * made from the same two things as the confirmation page, so nothing is
+ * kept on the server to make it and its address holds nothing personal.
+ */
+export function waitCardUrl(formPath: string, reference: string, replyBy: IsoDate | undefined): string {
+  return `${formPath}/while-you-wait?${confirmationQuery(reference, replyBy)}`;
+}
+
+function confirmationQuery(reference: string, replyBy: IsoDate | undefined): URLSearchParams {
   const query = new URLSearchParams({ ref: reference });
   if (replyBy) query.set('by', replyBy);
-  return `${formPath}/sent?${query}`;
+  return query;
 }
 
 export interface Confirmation {

@@ -65,6 +65,8 @@ export interface ConfirmationWords {
   sent: string;
   /** Who replies, and how: "Someone from the team will call you" (… by <date>, within 2 working days, as soon as they can). */
   reply: string;
+  /** How they will contact the person, for the "While you wait" card: "They will phone the number you gave." */
+  how: string;
   /** How to keep a record: "Keep your reference number. …". */
   keep: string;
   /** Where to read more about what happens next. */

@@ -118,6 +118,8 @@ export async function formPage<TDefinition extends FormDefinition>(
 
 export interface ConfirmationPageState extends Confirmation {
   area: Area;
+  /** The form's address: its confirmation page and card are under it. */
+  path: string;
   /** The area's reply promise for this form's way of asking, if it makes one. */
   promise: ReplyPromise | undefined;
   /** What the person gets: a call, or a reply. */
@@ -125,13 +127,14 @@ export interface ConfirmationPageState extends Confirmation {
 }
 
 /**
- * A confirmation page (`<form's path>/sent`): 404 unless the area offers the
+ * A confirmation page (`<form's path>/sent`) or its card to print
+ * (`<form's path>/while-you-wait`): 404 unless the area offers the
  * form and the address holds a real reference; the reply-by date counts only
  * where the area promises one.
  */
 export async function confirmationPage(
   astro: AstroGlobal,
-  form: Pick<Form, 'offered' | 'reply'>,
+  form: Pick<Form, 'path' | 'offered' | 'reply'>,
 ): Promise<Response | ConfirmationPageState> {
   const area = await currentArea();
   const confirmation = form.offered(area) ? readConfirmation(astro.url.searchParams, now()) : undefined;
@@ -139,5 +142,5 @@ export async function confirmationPage(
   astro.response.headers.set('Cache-Control', NO_STORE['Cache-Control']);
   const promise = replyPromise(form, area);
   const replyBy = promise ? confirmation.replyBy : undefined;
-  return { area, reference: confirmation.reference, replyBy, promise, kind: form.reply.kind };
+  return { area, path: form.path, reference: confirmation.reference, replyBy, promise, kind: form.reply.kind };
 }

@@ -55,6 +55,7 @@ export const professionalReferral: Form<ProfessionalForm> = {
     description: 'Your professional referral has been sent to the DSR team.',
     sent: 'your referral',
     reply: 'The DSR team will reply to your work email address',
+    how: 'They will write to the work email address you gave.',
     keep: 'Keep the reference number, and quote it if you contact the team about this referral.',
     more: { href: '/after-you-ask', text: 'Read what happens after a referral' },
     process: true,

@@ -55,6 +55,7 @@ export const referral: Form<ReferralForm> = {
     description: 'Your request to join the DSR has been sent to the DSR team.',
     sent: 'your answers',
     reply: 'The team will get back to you',
+    how: 'They will use the contact details in your form.',
     keep: 'Keep your reference number. Tell us the number if you contact us about your referral.',
     more: { href: '/after-you-ask', text: 'Read more about what happens after you ask' },
     process: true,
