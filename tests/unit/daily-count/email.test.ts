@@ -1,8 +1,10 @@
 /**
  * The daily count's email on its own: the numbers and references it is given,
- * in London time, and the quiet-day wording; and the area setting's time format.
+ * in London time, and the quiet-day wording; the area setting's time format;
+ * and the README's sample, which must be what this code sends.
  */
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 import * as v from 'valibot';
 import { AreaSchema } from '../../../src/area/schema.ts';
@@ -38,4 +40,22 @@ test('the send time in the area settings is a 24-hour HH:MM', () => {
   for (const at of ['7:00', '24:00', '07:60', '0700', ' 07:00'])
     assert.equal(v.safeParse(field, { at }).success, false, at);
   assert.ok(v.safeParse(field, undefined).success, 'absent: no daily count');
+});
+
+test("the README's sample is this email, made from a day of test data", async () => {
+  const email = dailyCountEmail(
+    {
+      from: new Date('2026-11-30T07:00:00Z'),
+      to: new Date('2026-12-01T07:00:00Z'),
+      received: 4,
+      delivered: 1,
+      waiting: 2,
+      oldestWaitingAt: new Date('2026-12-01T06:51:00Z'),
+      parked: ['DSR-YMBF-S97J'],
+    },
+    AREA,
+  );
+  const readme = await readFile(new URL('../../../README.md', import.meta.url), 'utf8');
+  const sample = '```text\n' + `Subject: ${email.subject}\n\n${email.text}` + '```\n';
+  assert.ok(readme.includes(sample), `README's daily count sample should be:\n${sample}`);
 });
