@@ -8,6 +8,7 @@ import * as v from 'valibot';
 import { parse } from 'yaml';
 import { AreaSchema, type Area } from '../../src/area/schema.ts';
 import { DEFAULT_AREA } from '../../src/area/default.ts';
+import { FORM_PATHS } from '../../src/http/methods.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -63,7 +64,7 @@ export const REQUIRED_SLUGS = [
  * same-origin script on top (progressive enhancement). Every other page in
  * the sitemap is a content page and must ship no JavaScript at all.
  */
-export const FORM_PAGES: readonly string[] = ['/ask-for-a-call', '/refer', '/professional-referral'];
+export const FORM_PAGES: readonly string[] = FORM_PATHS;
 
 /** An area's settings as the site reads them: content/areas/<id>/area.yaml, checked by the schema. */
 export function areaSettings(id: string): Area {
