@@ -63,7 +63,7 @@ export const professionalReferral: Form<ProfessionalForm> = {
   },
   page: {
     description:
-      'For professionals: refer a person with a learning disability or an autistic person to the Dynamic Support Register (DSR).',
+      'For professionals: refer a person with a learning disability or an autistic person to the Dynamic Support Register, the DSR.',
     cannot: 'refer someone as a professional',
     otherWays: 'Professionals can refer in other ways.',
     steps: STEP_WORDS,

@@ -45,7 +45,7 @@ export const referral: Form<ReferralForm> = {
       'no-consent': { title: 'We cannot send this form without consent', picture: 'no' },
     },
     description:
-      'Ask for someone to join the Dynamic Support Register (DSR): for yourself, or for someone you care for.',
+      'Ask for someone to join the Dynamic Support Register, the DSR: for yourself, or for someone you care for.',
     cannot: 'ask to join the DSR',
     otherWays: 'You can ask in other ways.',
     steps: STEP_WORDS,
