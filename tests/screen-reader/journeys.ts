@@ -30,6 +30,19 @@ export class Journey {
   }
 }
 
+/**
+ * Types an answer into a box, then pauses as a person does: where the box
+ * counts characters (with JavaScript), its count is announced before the
+ * next action, so that announcement is never heard as part of the next one.
+ */
+export async function typeAnswer(box: Locator, text: string): Promise<void> {
+  await box.fill(text);
+  const status = box.locator('xpath=following-sibling::*[@data-count-status][1]');
+  const counted = (await status.count()) > 0 ? (await status.textContent())?.trim() : '';
+  if (!counted) return;
+  await expect(box.locator('xpath=following-sibling::*[@data-count-live][1]')).toHaveText(counted);
+}
+
 /** Presses Enter on `control` (moved to first) and returns what is heard. */
 export async function press(reader: ScreenReader, control: Locator, key = 'Enter'): Promise<readonly HeardLine[]> {
   await control.focus();

@@ -12,7 +12,7 @@ import type { Area } from '../../src/area/schema.ts';
 import { areaSettings } from '../support/areas.ts';
 import { expect, test } from './fixtures.ts';
 import { checkStepHeard, type HeardRule } from './heard.ts';
-import { confirmationHeard, errorsHeard, Journey, press } from './journeys.ts';
+import { confirmationHeard, errorsHeard, Journey, press, typeAnswer } from './journeys.ts';
 import { expectOnlyKnown } from './known-issues.ts';
 import { transcript } from './reader.ts';
 
@@ -50,7 +50,7 @@ async function answer(page: Page, settings: Area, step: Step): Promise<void> {
       await field(page, 'Day').fill('15');
       await field(page, 'Month').fill('6');
       await field(page, 'Year').fill('1990');
-      await field(page, "The person's home address").fill('Flat 2\n3 High Street');
+      await typeAnswer(field(page, "The person's home address"), 'Flat 2\n3 High Street');
       await field(page, 'Postcode').fill('CM1 1QH');
       // Areas with one place do not ask.
       if (settings.places.list.length > 1)
@@ -60,13 +60,13 @@ async function answer(page: Page, settings: Area, step: Step): Promise<void> {
       return group(page, 'Reason for referral').getByLabel(firstReason(settings), { exact: true }).check();
     case 'risk':
       await group(page, DANGER_QUESTION).getByLabel('No', { exact: true }).check();
-      return field(page, 'Current risk').fill('Two incidents of self-harm this month.');
+      return typeAnswer(field(page, 'Current risk'), 'Two incidents of self-harm this month.');
     case 'consent':
       return group(page, `Consent: the person is ${settings.consent.ownDecision.fromAge} or older`)
         .getByLabel('The person has given their consent', { exact: true })
         .check();
     case 'tried':
-      return field(page, 'What has been tried so far').fill('Positive behaviour support plan since June.');
+      return typeAnswer(field(page, 'What has been tried so far'), 'Positive behaviour support plan since June.');
     case 'needs':
       return group(page, "The person's communication needs")
         .getByLabel('Easy read information', { exact: true })

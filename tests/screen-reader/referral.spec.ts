@@ -12,7 +12,7 @@ import type { Area } from '../../src/area/schema.ts';
 import { areaSettings } from '../support/areas.ts';
 import { expect, test } from './fixtures.ts';
 import { checkStepHeard, type HeardRule } from './heard.ts';
-import { characterCountHeard, confirmationHeard, errorsHeard, Journey, press } from './journeys.ts';
+import { characterCountHeard, confirmationHeard, errorsHeard, Journey, press, typeAnswer } from './journeys.ts';
 import { expectOnlyKnown } from './known-issues.ts';
 import { transcript } from './reader.ts';
 
@@ -44,7 +44,7 @@ async function answer(page: Page, settings: Area, step: Step): Promise<void> {
       await page.getByLabel('Day', { exact: true }).fill('15');
       await page.getByLabel('Month', { exact: true }).fill('6');
       await page.getByLabel('Year', { exact: true }).fill('1990');
-      await page.getByLabel("The person's home address", { exact: true }).fill('Flat 2\n3 High Street');
+      await typeAnswer(page.getByLabel("The person's home address", { exact: true }), 'Flat 2\n3 High Street');
       await page.getByLabel('Postcode', { exact: true }).fill('CM1 1QH');
       // Areas with one place do not ask.
       if (settings.places.list.length > 1)
