@@ -1,7 +1,7 @@
 /**
  * pa11y-ci for the professionals' referral form (/professional-referral) in
  * the states that matter, with JavaScript on (the states without it are
- * checked with axe in tests/e2e/professional-referral.spec.ts): the first
+ * checked with both of its engines, axe and HTML_CodeSniffer, in tests/e2e/professional-referral.spec.ts): the first
  * step, each of the 7 steps reached by answering the ones before, the error
  * state of the first step and of the person step, danger yes, the check
  * step, the no-consent view, the confirmation page (a real referral sent

@@ -1,7 +1,7 @@
 /**
  * pa11y-ci for the referral form (/refer) in the states that matter, with
  * JavaScript on (pa11y's browser always runs scripts; the states without
- * JavaScript are checked with axe in tests/e2e/referral.spec.ts): the first
+ * JavaScript are checked with both of its engines, axe and HTML_CodeSniffer, in tests/e2e/referral.spec.ts): the first
  * step, each of the 8 steps reached by answering the ones before, the error
  * state of the first step and of the person step, the check step, the
  * no-consent view, the confirmation page (a real referral sent through

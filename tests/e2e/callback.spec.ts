@@ -15,7 +15,7 @@ import PostalMime from 'postal-mime';
 import { SMTPServer } from 'smtp-server';
 import { parse } from 'yaml';
 import { ROOT } from '../support/areas.ts';
-import { describeViolations, runAxe } from '../support/axe.ts';
+import { accessibilityProblems } from '../support/accessibility.ts';
 import { expect, test as base } from '../support/fixtures.ts';
 import { startAreaServer } from '../support/server.ts';
 
@@ -276,7 +276,10 @@ test.describe('the callback form', () => {
       expect(describedBy?.split(' ')).toContain(`${field}-error`);
     }
     expect(posts, enhanced ? 'checked in the browser: nothing sent' : 'one plain POST').toHaveLength(enhanced ? 0 : 1);
-    expect(describeViolations(await runAxe(page, { javaScriptEnabled })), 'axe on the error state').toEqual([]);
+    expect(
+      await accessibilityProblems(page, { javaScriptEnabled }),
+      'axe and HTML_CodeSniffer on the error state',
+    ).toEqual([]);
   });
 
   test('bad values: the describing messages, and every answer kept', async ({ page, callback, javaScriptEnabled }) => {
@@ -397,9 +400,16 @@ test.describe('the callback form', () => {
     expect(mail.text).toContain('Their first name\n    Ciarán');
   });
 
-  test('axe: the empty form and the confirmation page', async ({ page, callback, javaScriptEnabled }) => {
+  test('axe and HTML_CodeSniffer: the empty form and the confirmation page', async ({
+    page,
+    callback,
+    javaScriptEnabled,
+  }) => {
     await openForm(page, callback, javaScriptEnabled);
-    expect(describeViolations(await runAxe(page, { javaScriptEnabled })), 'axe on the empty form').toEqual([]);
+    expect(
+      await accessibilityProblems(page, { javaScriptEnabled }),
+      'axe and HTML_CodeSniffer on the empty form',
+    ).toEqual([]);
     await page.getByLabel('Your name').fill('Ada');
     await page.getByLabel('Your phone number').fill('07700 900 983');
     await group(page, 'If you do not answer, can we leave a voicemail message?')
@@ -409,7 +419,10 @@ test.describe('the callback form', () => {
     await group(page, 'Who is the call about?').getByLabel('Me', { exact: true }).check();
     await page.getByRole('button', { name: 'Send request' }).click();
     await expect(page.locator('h1')).toHaveText('We have your request');
-    expect(describeViolations(await runAxe(page, { javaScriptEnabled })), 'axe on the confirmation page').toEqual([]);
+    expect(
+      await accessibilityProblems(page, { javaScriptEnabled }),
+      'axe and HTML_CodeSniffer on the confirmation page',
+    ).toEqual([]);
   });
 
   test('the form page has the accessible basics: autocomplete, novalidate, no required, legends, 44px targets', async ({

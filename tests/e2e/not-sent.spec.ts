@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { ROOT } from '../support/areas.ts';
-import { describeViolations, runAxe } from '../support/axe.ts';
+import { accessibilityProblems } from '../support/accessibility.ts';
 import { expect, test as base } from '../support/fixtures.ts';
 import { freePort, startAreaServer } from '../support/server.ts';
 
@@ -64,5 +64,8 @@ test('the queue refuses: not sent, answers kept, the phone route and crisis line
   await expect(help.getByRole('link', { name: 'call 999' })).toBeVisible();
   await expect(help.getByRole('link', { name: 'See all crisis lines and when they are open' })).toBeVisible();
   await expect(page.getByLabel('Your name')).toHaveValue('Ada Lovelace');
-  expect(describeViolations(await runAxe(page, { javaScriptEnabled })), 'axe on the not-sent state').toEqual([]);
+  expect(
+    await accessibilityProblems(page, { javaScriptEnabled }),
+    'axe and HTML_CodeSniffer on the not-sent state',
+  ).toEqual([]);
 });

@@ -7,7 +7,7 @@
  * that end with the message at a real SMTP server on loopback (consent by
  * the person; a 12-year-old with the consent the area's model names and
  * danger now; an adult who lacks capacity, by the area's model's route), no
- * consent (nothing sent), errors on every step, keyboard only, axe on every
+ * consent (nothing sent), errors on every step, keyboard only, axe and HTML_CodeSniffer on every
  * state, and the links from the professionals and how-to-join pages.
  * In an area that does not offer it: the page says so, a post and the
  * confirmation page are 404, and no page links to it.
@@ -20,7 +20,7 @@ import path from 'node:path';
 import type { Page, Request } from '@playwright/test';
 import { parse } from 'yaml';
 import { ROOT } from '../support/areas.ts';
-import { describeViolations, runAxe } from '../support/axe.ts';
+import { accessibilityProblems } from '../support/accessibility.ts';
 import { expect, test as base } from '../support/fixtures.ts';
 import { startMailServer, type Inbox } from '../support/mail-server.ts';
 import { startAreaServer } from '../support/server.ts';
@@ -316,8 +316,8 @@ async function expectEmail(
   return mail;
 }
 
-async function expectAxeClean(page: Page, javaScriptEnabled: boolean, state: string): Promise<void> {
-  expect(describeViolations(await runAxe(page, { javaScriptEnabled })), `axe: ${state}`).toEqual([]);
+async function expectAccessible(page: Page, javaScriptEnabled: boolean, state: string): Promise<void> {
+  expect(await accessibilityProblems(page, { javaScriptEnabled }), `axe and HTML_CodeSniffer: ${state}`).toEqual([]);
 }
 
 async function expectNothingStored(page: Page): Promise<void> {
@@ -327,18 +327,18 @@ async function expectNothingStored(page: Page): Promise<void> {
 test.describe('an area that offers the form', () => {
   test.skip(({ area }) => !offeredIn(area.id), 'the area does not offer the form');
 
-  test('an adult who consents: check page, send, the grouped email at the SMTP server, axe on each state', async ({
+  test('an adult who consents: check page, send, the grouped email at the SMTP server, axe and HTML_CodeSniffer on each state', async ({
     page,
     pro,
     javaScriptEnabled,
   }) => {
-    // Axe runs on every step, the check page and the confirmation: ten runs on a busy two-core machine.
+    // Axe and HTML_CodeSniffer run on every step, the check page and the confirmation: ten runs on a busy two-core machine.
     test.setTimeout(240_000);
     await openForm(page, pro, javaScriptEnabled);
     const posts = recordPosts(page);
     if (javaScriptEnabled) {
       for (const [index, step] of STEP_IDS.entries()) {
-        await expectAxeClean(page, true, `step ${step}`);
+        await expectAccessible(page, true, `step ${step}`);
         await answerStep(page, pro, step, adultConsents);
         await continueButton(page).click();
         await expect(
@@ -346,16 +346,16 @@ test.describe('an area that offers the form', () => {
         ).toBeFocused();
       }
     } else {
-      await expectAxeClean(page, false, 'the whole form');
+      await expectAccessible(page, false, 'the whole form');
       await answerUpTo(page, pro, false, adultConsents, 'check');
     }
     const check = page.locator('main');
     await expect(check).toContainText('Dr Priya Shah');
     await expect(check).toContainText(consentWords(pro).consents);
     await expect(check).toContainText('Polish');
-    await expectAxeClean(page, javaScriptEnabled, 'check');
+    await expectAccessible(page, javaScriptEnabled, 'check');
     const reference = await send(page, pro);
-    await expectAxeClean(page, javaScriptEnabled, 'confirmation');
+    await expectAccessible(page, javaScriptEnabled, 'confirmation');
     const mail = await expectEmail(pro, reference, 'adults', adultConsents);
     expect(mail.text).toContain(answer('Basis', 'The person has given their own consent (recorded by the referrer).'));
     expect(mail.text).toContain(answer('Language', 'Polish'));
@@ -379,7 +379,7 @@ test.describe('an area that offers the form', () => {
     await group(page, DANGER_QUESTION).getByLabel('Yes', { exact: true }).check();
     await expect(help).toBeVisible();
     await expect(page.locator('main')).toContainText('call 999');
-    await expectAxeClean(page, javaScriptEnabled, 'danger yes');
+    await expectAccessible(page, javaScriptEnabled, 'danger yes');
     if (javaScriptEnabled) {
       // Under the area's deciding age, only the younger person's consent question applies.
       await answerStep(page, pro, 'risk', childInDanger);
@@ -447,14 +447,14 @@ test.describe('an area that offers the form', () => {
     await continueButton(page).click();
     await expect(page.getByRole('heading', { name: NO_CONSENT_TITLE })).toBeVisible();
     await expect(page.locator('main')).toContainText('Nothing has been sent.');
-    await expectAxeClean(page, javaScriptEnabled, 'no consent');
+    await expectAccessible(page, javaScriptEnabled, 'no consent');
     await page.getByRole('button', { name: 'Change the consent answer' }).click();
     await expect(group(page, consentWords(pro).adult)).toBeVisible();
     expect(posts.filter((post) => new URLSearchParams(post.postData() ?? '').get('confirm') === 'yes')).toHaveLength(0);
     expect(pro.inbox.messages.length).toBe(before);
   });
 
-  test('errors on every step: GOV.UK summary takes focus, each message links to its question, axe clean', async ({
+  test('errors on every step: GOV.UK summary takes focus, each message links to its question, axe and HTML_CodeSniffer clean', async ({
     page,
     pro,
     javaScriptEnabled,
@@ -470,7 +470,7 @@ test.describe('an area that offers the form', () => {
       await expect(summary).toBeFocused();
       await expect(summary.getByRole('link')).toHaveText(messages);
       await expect(page).toHaveTitle(new RegExp(`^Error: ${TITLE} - `));
-      await expectAxeClean(page, javaScriptEnabled, state);
+      await expectAccessible(page, javaScriptEnabled, state);
     };
     const expected: Record<StepId, string[]> = {
       referrer: [

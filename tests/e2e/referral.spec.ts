@@ -14,7 +14,7 @@
  * (nothing sent), and the danger branch. Each that sends ends with the
  * message at the SMTP server, with the right register and headings.
  * Then: keyboard only, errors on every step, changing an answer from the
- * check page, Back and refresh, and axe on every step, error state, check
+ * check page, Back and refresh, and axe and HTML_CodeSniffer on every step, error state, check
  * page, no-consent page and confirmation.
  */
 import { readFileSync } from 'node:fs';
@@ -25,7 +25,7 @@ import PostalMime from 'postal-mime';
 import { SMTPServer } from 'smtp-server';
 import { parse } from 'yaml';
 import { ROOT } from '../support/areas.ts';
-import { describeViolations, runAxe } from '../support/axe.ts';
+import { accessibilityProblems } from '../support/accessibility.ts';
 import { expect, test as base } from '../support/fixtures.ts';
 import { startAreaServer } from '../support/server.ts';
 
@@ -486,8 +486,8 @@ async function expectNothingStored(page: Page): Promise<void> {
   expect(await page.evaluate(() => [localStorage.length, sessionStorage.length, document.cookie])).toEqual([0, 0, '']);
 }
 
-async function expectAxeClean(page: Page, javaScriptEnabled: boolean, state: string): Promise<void> {
-  expect(describeViolations(await runAxe(page, { javaScriptEnabled })), `axe: ${state}`).toEqual([]);
+async function expectAccessible(page: Page, javaScriptEnabled: boolean, state: string): Promise<void> {
+  expect(await accessibilityProblems(page, { javaScriptEnabled }), `axe and HTML_CodeSniffer: ${state}`).toEqual([]);
 }
 
 test.describe('journeys that send', () => {
@@ -754,7 +754,7 @@ test.describe('no consent', () => {
       'href',
       referral.settings.join.phone?.callback ? '/ask-for-a-call' : '/how-to-join',
     );
-    await expectAxeClean(page, javaScriptEnabled, 'the no-consent page');
+    await expectAccessible(page, javaScriptEnabled, 'the no-consent page');
     expect(sentConfirm(posts)).toHaveLength(0);
 
     // Changing the answer goes back to the consent question, answers kept.
@@ -772,7 +772,7 @@ test.describe('no consent', () => {
 });
 
 test.describe('errors', () => {
-  test('errors on every step: the summary takes focus, each message by its question, axe clean', async ({
+  test('errors on every step: the summary takes focus, each message by its question, axe and HTML_CodeSniffer clean', async ({
     page,
     referral,
     javaScriptEnabled,
@@ -792,7 +792,7 @@ test.describe('errors', () => {
         const id = (await link.getAttribute('href'))!.slice(1);
         await expect(page.locator(`#${id}`)).toBeVisible();
       }
-      await expectAxeClean(page, javaScriptEnabled, state);
+      await expectAccessible(page, javaScriptEnabled, state);
     };
 
     if (!javaScriptEnabled) {
@@ -971,7 +971,7 @@ test.describe('check your answers', () => {
     await expect(answers(page)).toContainText('15 June 2012');
     await expect(answers(page)).toContainText(parentYes);
     await expect(answers(page)).not.toContainText('Yes, the person agrees');
-    await expectAxeClean(page, javaScriptEnabled, 'the check page after changes');
+    await expectAccessible(page, javaScriptEnabled, 'the check page after changes');
 
     const reference = await send(page, referral);
     expect(sentConfirm(posts)).toHaveLength(1);
@@ -1092,29 +1092,29 @@ test.describe('keyboard only', () => {
 });
 
 test.describe('accessibility', () => {
-  test('axe: every step (JavaScript) or the whole form, the check page and the confirmation', async ({
+  test('axe and HTML_CodeSniffer: every step (JavaScript) or the whole form, the check page and the confirmation', async ({
     page,
     referral,
     javaScriptEnabled,
   }) => {
     await openForm(page, referral, javaScriptEnabled);
-    await expectAxeClean(page, javaScriptEnabled, 'the form');
+    await expectAccessible(page, javaScriptEnabled, 'the form');
     if (javaScriptEnabled) {
       for (const step of STEP_IDS) {
         await answerStep(page, referral, step, { ...carerForAdult, danger: step === 'safety' });
-        await expectAxeClean(page, true, `the ${step} step, answered`);
+        await expectAccessible(page, true, `the ${step} step, answered`);
         await continueButton(page).click();
       }
     } else {
       await answerUpTo(page, referral, false, { ...carerForAdult, danger: true }, 'needs');
       await answerStep(page, referral, 'needs', carerForAdult);
-      await expectAxeClean(page, false, 'the whole form, answered, with every note showing');
+      await expectAccessible(page, false, 'the whole form, answered, with every note showing');
       await continueButton(page).click();
     }
     await expect(page.getByRole('heading', { name: CHECK_TITLE })).toBeVisible();
-    await expectAxeClean(page, javaScriptEnabled, 'the check page');
+    await expectAccessible(page, javaScriptEnabled, 'the check page');
     await send(page, referral);
-    await expectAxeClean(page, javaScriptEnabled, 'the confirmation page');
+    await expectAccessible(page, javaScriptEnabled, 'the confirmation page');
   });
 
   test('the form has the accessible basics: novalidate, no required, legends, autocomplete for your own details, 44px targets', async ({

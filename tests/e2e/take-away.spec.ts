@@ -15,7 +15,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { parse } from 'yaml';
 import { ROOT } from '../support/areas.ts';
-import { describeViolations, runAxe } from '../support/axe.ts';
+import { accessibilityProblems } from '../support/accessibility.ts';
 import { expect, test as base } from '../support/fixtures.ts';
 import { startAreaServer, type RunningServer } from '../support/server.ts';
 
@@ -133,7 +133,9 @@ test.describe('the While you wait card', () => {
       expect(text).not.toMatch(/open now|closed now/i);
       await expect(page.getByRole('heading', { name: `Contact the ${settings.name} DSR team` })).toBeVisible();
       await expect(page.getByText('To print, press the Ctrl and P keys together.')).toBeVisible();
-      expect(describeViolations(await runAxe(page, { javaScriptEnabled })), 'axe: the card').toEqual([]);
+      expect(await accessibilityProblems(page, { javaScriptEnabled }), 'axe and HTML_CodeSniffer: the card').toEqual(
+        [],
+      );
     });
   }
 
@@ -236,7 +238,10 @@ test.describe('a copy of your answers', () => {
     await expect(copy).toContainText('A copy of your answers has private information. Keep it safe.');
     await expect(copy).toContainText('We do not send copies by email.');
     await expect(copy.getByText('To print, press the Ctrl and P keys together.')).toBeVisible();
-    expect(describeViolations(await runAxe(page, { javaScriptEnabled })), 'axe: the check page').toEqual([]);
+    expect(
+      await accessibilityProblems(page, { javaScriptEnabled }),
+      'axe and HTML_CodeSniffer: the check page',
+    ).toEqual([]);
 
     await page.emulateMedia({ media: 'print' });
     const main = page.locator('main');

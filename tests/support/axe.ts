@@ -4,47 +4,18 @@
  */
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { inCheckablePage } from './checkable-page.ts';
 
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 type AxeResults = Awaited<ReturnType<AxeBuilder['analyze']>>;
 type AxeViolation = AxeResults['violations'][number];
 
-/**
- * Run axe over the whole page as it is now.
- *
- * axe needs timers, and Chromium runs none in a page with JavaScript off, so
- * for such a page (`javaScriptEnabled: false`) axe checks a copy: the page's
- * current DOM, with <noscript> unwrapped as a browser without scripts shows
- * it, served at the same address to a page where JavaScript is on but the
- * page's own scripts are forbidden (CSP `script-src 'none'`).
- */
+/** Run axe over the whole page as it is now (a copy where JavaScript is off: see checkable-page.ts). */
 export async function runAxe(page: Page, options: { javaScriptEnabled?: boolean } = {}): Promise<AxeViolation[]> {
-  if (options.javaScriptEnabled !== false) {
-    return (await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()).violations;
-  }
-  const browser = page.context().browser();
-  if (!browser) throw new Error('runAxe: the page has no browser');
-  const url = page.url();
-  const html = (await page.content()).replace(/<\/?noscript\b[^>]*>/gi, '');
-  const copy = await browser.newContext({ javaScriptEnabled: true, viewport: page.viewportSize() });
-  try {
-    const copyPage = await copy.newPage();
-    await copyPage.route(
-      (candidate) => candidate.href === url,
-      (route) =>
-        route.fulfill({
-          status: 200,
-          contentType: 'text/html; charset=utf-8',
-          headers: { 'Content-Security-Policy': "script-src 'none'" },
-          body: html,
-        }),
-    );
-    await copyPage.goto(url);
-    return (await new AxeBuilder({ page: copyPage }).withTags(AXE_TAGS).analyze()).violations;
-  } finally {
-    await copy.close();
-  }
+  return inCheckablePage(page, options.javaScriptEnabled !== false, async (checked) => {
+    return (await new AxeBuilder({ page: checked }).withTags(AXE_TAGS).analyze()).violations;
+  });
 }
 
 /**
