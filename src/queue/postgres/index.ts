@@ -218,6 +218,8 @@ export class PostgresDriver implements QueueDriver {
   private databaseError(error: unknown): void {
     const code = errorCode(error);
     this.lastError = code;
+    // A failure seen now outdates a cached "ready": /healthz must not say ok for up to a second after.
+    this.probe = undefined;
     if (error instanceof KeyMismatchError) {
       this.logOnce(
         code,
