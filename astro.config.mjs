@@ -9,6 +9,7 @@ import { precompressStatic } from './src/http/precompress.ts';
 import { glossaryLinksPlugin } from './src/markdown/glossary-links.ts';
 import { pointsPlugin } from './src/markdown/points.ts';
 import { settings } from './src/settings.ts';
+import { BEFORE_PAINT_HASH } from './src/reading/display/before-paint.ts';
 
 /** The public address behind a TLS proxy, for example https://dsr.example.nhs.uk. */
 const { publicOrigin } = settings().server;
@@ -41,6 +42,8 @@ export default defineConfig({
       ? [{ protocol: publicOrigin.protocol.replace(':', ''), hostname: publicOrigin.hostname }]
       : [],
     csp: {
+      // The one inline script of our own: display choices before first paint.
+      scriptDirective: { hashes: [BEFORE_PAINT_HASH] },
       directives: [
         "default-src 'self'",
         "img-src 'self'",

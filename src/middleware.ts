@@ -6,6 +6,7 @@ import { errorFields, httpLog } from './http/log.ts';
 import { failedPage, withHardWordsLinkedOnce } from './http/error-response.ts';
 import { allowPost } from './http/rate-limit.ts';
 import { keepContentPage } from './cache/keep.ts';
+import { withChoicesKept } from './reading/display/keep-in-links.ts';
 
 const RATE_LIMITED_PAGE = '/too-many-requests';
 
@@ -30,7 +31,8 @@ export const onRequest = defineMiddleware(async (context, next) => {
       }
     }
     // Read in full here, so a failure while rendering is caught below, and each hard word is linked once.
-    const response = await keepContentPage(context, await withHardWordsLinkedOnce(await next()));
+    const page = await withHardWordsLinkedOnce(await next());
+    const response = await keepContentPage(context, await withChoicesKept(page, context.url));
     httpLog.info({ ...entry, status: response.status, ms: ms() }, 'request');
     // src/server.ts sets these on every response; without it (astro dev, entry.mjs alone) set them here.
     if (isServedByWrapper()) return response;

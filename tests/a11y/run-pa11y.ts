@@ -43,7 +43,7 @@ try {
           ...settings.defaults,
           chromeLaunchConfig: { executablePath: chromiumPath, args: chromiumArgs },
         },
-        urls,
+        urls: [...urls, ...displayChoiceUrls(server.origin)],
       };
       const configFile = path.join(workDir, `${area.id}.json`);
       await writeFile(configFile, JSON.stringify(config, null, 2));
@@ -65,6 +65,22 @@ try {
   }
 } finally {
   await rm(workDir, { recursive: true, force: true });
+}
+
+/**
+ * The home page and the form in every combination of pictures off, biggest
+ * text and dark background (src/reading/display/), as a link without
+ * JavaScript shows them.
+ */
+function displayChoiceUrls(origin: string): string[] {
+  const combinations = [1, 2, 3, 4, 5, 6, 7].map((bits) =>
+    new URLSearchParams({
+      ...(bits & 1 ? { pictures: 'off' } : {}),
+      ...(bits & 2 ? { text: 'biggest' } : {}),
+      ...(bits & 4 ? { background: 'dark' } : {}),
+    }).toString(),
+  );
+  return ['/', '/refer'].flatMap((path) => combinations.map((query) => `${origin}${path}?${query}`));
 }
 
 if (failed.length) {
