@@ -5,8 +5,6 @@
  * and, with JavaScript, in the browser's local storage under STORAGE_KEY,
  * only after the person chooses. Shared by the server and the browser.
  */
-import * as v from 'valibot';
-
 /** Each choice, its words, and its options: the first option is how pages look at the start. */
 export const CHOICES = {
   pictures: { label: 'Pictures', options: { on: 'On', off: 'Off' } },
@@ -32,17 +30,20 @@ export const START: Choices = {
   background: 'white',
 };
 
-/** Anything unknown or missing becomes how pages look at the start: a bad link never breaks a page. */
-const ChoicesSchema = v.object({
-  pictures: v.fallback(v.picklist(optionsOf('pictures')), START.pictures),
-  text: v.fallback(v.picklist(optionsOf('text')), START.text),
-  spacing: v.fallback(v.picklist(optionsOf('spacing')), START.spacing),
-  background: v.fallback(v.picklist(optionsOf('background')), START.background),
-});
-
+/**
+ * Anything unknown or missing becomes how pages look at the start: a bad
+ * link never breaks a page. A lookup, not a valibot schema, so the island
+ * that runs it does not carry valibot to every page.
+ */
 export function readChoices(input: unknown): Choices {
-  const record = typeof input === 'object' && input !== null ? input : {};
-  return v.parse(ChoicesSchema, record);
+  const record = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
+  const read = <Name extends ChoiceName>(name: Name): Choices[Name] => {
+    const value = record[name];
+    return typeof value === 'string' && Object.hasOwn(CHOICES[name].options, value)
+      ? (value as Choices[Name])
+      : START[name];
+  };
+  return { pictures: read('pictures'), text: read('text'), spacing: read('spacing'), background: read('background') };
 }
 
 export function choicesFromQuery(query: URLSearchParams): Choices {
