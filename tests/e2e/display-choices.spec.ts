@@ -7,9 +7,10 @@
  * pictures off, biggest text and dark background passes axe and
  * HTML_CodeSniffer, and the biggest text reflows at 320 px and at 200% zoom.
  */
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { accessibilityProblems } from '../support/accessibility.ts';
 import { expect, forEachPage, open, test } from '../support/fixtures.ts';
+import { tabTo } from '../support/keyboard.ts';
 import { sidewaysOverflow } from '../support/overflow.ts';
 
 const STORAGE_KEY = 'dsr-display';
@@ -47,15 +48,6 @@ const visiblePictures = (page: Page) =>
   );
 
 const kept = (page: Page) => page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY);
-
-/** Tab from where the focus is until `target` has it; fails after 60 presses. */
-async function tabTo(page: Page, target: Locator): Promise<void> {
-  for (let press = 0; press < 60; press += 1) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error('not reached with Tab');
-}
 
 test.describe('without JavaScript', () => {
   test.beforeEach(({ javaScriptEnabled }) => test.skip(javaScriptEnabled, 'the links without JavaScript'));

@@ -17,6 +17,8 @@ import { parse } from 'yaml';
 import { ROOT } from '../support/areas.ts';
 import { accessibilityProblems } from '../support/accessibility.ts';
 import { expect, test as base } from '../support/fixtures.ts';
+import { tabTo } from '../support/keyboard.ts';
+import { sidewaysOverflow } from '../support/overflow.ts';
 import { startAreaServer, type RunningServer } from '../support/server.ts';
 
 const NOW = '2026-11-20T15:00:00Z';
@@ -149,6 +151,26 @@ test.describe('the While you wait card', () => {
     expect(await a4Pages(page)).toBe(1);
   });
 
+  test('with a keyboard alone and at 200% zoom (640 CSS pixels wide): reached, read and printed', async ({
+    page,
+    server,
+    javaScriptEnabled,
+  }) => {
+    await page.setViewportSize({ width: 640, height: 720 });
+    await page.goto(`${server.origin}/refer/sent?ref=${REFERENCE}&by=${BY}`);
+    expect(await sidewaysOverflow(page), 'the confirmation page').toEqual({ scrollWidth: 640, culprits: [] });
+    const cardLink = page.getByRole('link', { name: 'Get a "While you wait" card to print or save' });
+    await tabTo(page, cardLink);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('While you wait');
+    expect(await sidewaysOverflow(page), 'the card').toEqual({ scrollWidth: 640, culprits: [] });
+    if (javaScriptEnabled) {
+      const print = page.getByRole('button', { name: 'Print this card' });
+      await tabTo(page, print);
+      await expect(print).toBeInViewport();
+    }
+  });
+
   test('a long page is more than one A4 page, so the count can fail', async ({ page, server }) => {
     await page.goto(`${server.origin}/crisis`);
     expect(await a4Pages(page)).toBeGreaterThan(1);
@@ -242,6 +264,10 @@ test.describe('a copy of your answers', () => {
       await accessibilityProblems(page, { javaScriptEnabled }),
       'axe and HTML_CodeSniffer: the check page',
     ).toEqual([]);
+
+    await page.setViewportSize({ width: 640, height: 720 });
+    expect(await sidewaysOverflow(page), 'the check page at 200% zoom').toEqual({ scrollWidth: 640, culprits: [] });
+    await page.setViewportSize({ width: 1280, height: 720 });
 
     await page.emulateMedia({ media: 'print' });
     const main = page.locator('main');

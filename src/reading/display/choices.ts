@@ -21,8 +21,6 @@ export const CHOICE_NAMES = Object.keys(CHOICES) as ChoiceName[];
 /** The key in local storage; the privacy page names it. */
 export const STORAGE_KEY = 'dsr-display';
 
-const optionsOf = <Name extends ChoiceName>(name: Name) => Object.keys(CHOICES[name].options) as Choices[Name][];
-
 export const START: Choices = {
   pictures: 'on',
   text: 'normal',
