@@ -17,4 +17,4 @@ export const BEFORE_PAINT =
   `for(k in c)if(/^(${names})$/.test(k)&&/^[a-z]+$/.test(c[k]))d.setAttribute('data-'+k,c[k])}catch(e){}})()`;
 
 /** For the page's Content-Security-Policy, which allows no other inline script. */
-export const BEFORE_PAINT_HASH = `sha256-${createHash('sha256').update(BEFORE_PAINT).digest('base64')}`;
+export const BEFORE_PAINT_HASH = `sha256-${createHash('sha256').update(BEFORE_PAINT).digest('base64')}` as const;
