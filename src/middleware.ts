@@ -6,6 +6,7 @@ import { errorFields, httpLog } from './http/log.ts';
 import { failedPage, withHardWordsLinkedOnce } from './http/error-response.ts';
 import { allowPost } from './http/rate-limit.ts';
 import { keepContentPage } from './cache/keep.ts';
+import { withSentencesMarked } from './reading/listen/response.ts';
 
 const RATE_LIMITED_PAGE = '/too-many-requests';
 
@@ -26,11 +27,15 @@ export const onRequest = defineMiddleware(async (context, next) => {
       const address = fromServer ?? context.clientAddress;
       if (!(await allowPost(address))) {
         httpLog.warn({ ...entry, status: 429, ms: ms() }, 'rate limited');
-        return withHardWordsLinkedOnce(await context.rewrite(RATE_LIMITED_PAGE));
+        return withSentencesMarked(await withHardWordsLinkedOnce(await context.rewrite(RATE_LIMITED_PAGE)));
       }
     }
-    // Read in full here, so a failure while rendering is caught below, and each hard word is linked once.
-    const response = await keepContentPage(context, await withHardWordsLinkedOnce(await next()));
+    // Read in full here, so a failure while rendering is caught below; each hard word is linked once, and
+    // sentences are marked for Listen before a content page is kept.
+    const response = await keepContentPage(
+      context,
+      await withSentencesMarked(await withHardWordsLinkedOnce(await next())),
+    );
     httpLog.info({ ...entry, status: response.status, ms: ms() }, 'request');
     // src/server.ts sets these on every response; without it (astro dev, entry.mjs alone) set them here.
     if (isServedByWrapper()) return response;
