@@ -9,6 +9,7 @@ import { precompressStatic } from './src/http/precompress.ts';
 import { glossaryLinksPlugin } from './src/markdown/glossary-links.ts';
 import { pointsPlugin } from './src/markdown/points.ts';
 import { settings } from './src/settings.ts';
+import { SPEECH_CLASS_HASH } from './src/reading/listen/speech-class.ts';
 
 /** The public address behind a TLS proxy, for example https://dsr.example.nhs.uk. */
 const { publicOrigin } = settings().server;
@@ -51,6 +52,8 @@ export default defineConfig({
         "object-src 'none'",
         "frame-ancestors 'none'",
       ],
+      // Base.astro's inline script, which Astro does not hash itself.
+      scriptDirective: { hashes: [SPEECH_CLASS_HASH] },
     },
   },
   devToolbar: { enabled: false },
