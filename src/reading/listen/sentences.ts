@@ -8,8 +8,10 @@
  * Only insertions are made into the HTML as it was sent: everything else,
  * byte for byte, stays as it was. Form controls, hidden words and anything
  * inside `[data-no-listen]` (the answers a person typed) are never marked.
+ * It runs on every page sent, so it reads a light tree (tree.ts), not a
+ * full parse.
  */
-import { parseFragment, type DefaultTreeAdapterTypes as T } from 'parse5';
+import { lightTree, type Element, type Node } from './tree.ts';
 import { splitSentences, type Range } from './split.ts';
 
 /** Blocks whose words are read. */
@@ -66,7 +68,7 @@ interface Insert {
 /** A text node's words, with the offset in the page of each character. */
 interface Piece {
   /** The direct child of the block that holds the text (the text itself, or an inline element around it). */
-  child: T.ChildNode;
+  child: Node;
   text: string;
   /** `offsets[i]` is where character i starts in the page; one more at the end. */
   offsets: number[];
@@ -79,9 +81,8 @@ export function markSentences(html: string): string {
   const from = html.search(/<main[\s>]/i);
   const to = html.lastIndexOf('</main>');
   if (from < 0 || to < from) return html;
-  const main = parseFragment(html.slice(from, to + '</main>'.length), { sourceCodeLocationInfo: true });
   const inserts: Insert[] = [];
-  walk(main, html.slice(from, to + '</main>'.length), from, inserts);
+  walk(lightTree(html.slice(from, to + '</main>'.length), from), html, inserts);
   if (inserts.length === 0) return html;
   // At one offset, a sentence that closes comes before the next that opens.
   inserts.sort((a, b) => a.at - b.at || Number(a.text === OPEN) - Number(b.text === OPEN));
@@ -94,21 +95,21 @@ export function markSentences(html: string): string {
   return out + html.slice(last);
 }
 
-function walk(parent: T.ParentNode, source: string, base: number, inserts: Insert[]): void {
-  for (const node of parent.childNodes) {
+function walk(nodes: Node[], html: string, inserts: Insert[]): void {
+  for (const node of nodes) {
     if (!isElement(node) || isSkipped(node)) continue;
-    if (isBlock(node)) markBlock(node, source, base, inserts);
-    else walk(node, source, base, inserts);
+    if (isBlock(node)) markBlock(node, html, inserts);
+    else walk(node.childNodes, html, inserts);
   }
 }
 
 /** Marks a block's sentences: each run of words between its inner blocks, which are marked in turn. */
-function markBlock(block: T.Element, source: string, base: number, inserts: Insert[]): void {
-  const runs: T.ChildNode[][] = [[]];
+function markBlock(block: Element, html: string, inserts: Insert[]): void {
+  const runs: Node[][] = [[]];
   for (const child of block.childNodes) {
     if (isElement(child) && !isSkipped(child) && holdsBlock(child)) {
-      if (isBlock(child)) markBlock(child, source, base, inserts);
-      else walk(child, source, base, inserts);
+      if (isBlock(child)) markBlock(child, html, inserts);
+      else walk(child.childNodes, html, inserts);
       runs.push([]);
     } else {
       runs.at(-1)!.push(child);
@@ -116,13 +117,12 @@ function markBlock(block: T.Element, source: string, base: number, inserts: Inse
   }
   const whole = runs.length === 1;
   for (const run of runs) {
-    const pieces = run.flatMap((child) => piecesOf(child, child, source, base));
+    const pieces = run.flatMap((child) => piecesOf(child, child, html));
     const text = pieces.map((piece) => piece.text).join('');
     const sentences = splitSentences(text);
     if (sentences.length === 0) continue;
     if (whole && sentences.length === 1) {
-      const tag = block.sourceCodeLocation?.startTag;
-      if (tag && source[tag.endOffset - 1] === '>') inserts.push({ at: base + tag.endOffset - 1, text: MARK });
+      if (html[block.startTagEnd - 1] === '>') inserts.push({ at: block.startTagEnd - 1, text: MARK });
       continue;
     }
     wrap(mergeUnwrappable(sentences, pieces), pieces, inserts);
@@ -197,22 +197,19 @@ function endAt(pieces: Piece[], index: number): number | undefined {
 }
 
 /** The words inside `node`, in order, each remembering the block's child it is in. */
-function piecesOf(node: T.ChildNode, child: T.ChildNode, source: string, base: number): Piece[] {
-  if (node.nodeName === '#text') {
-    const location = node.sourceCodeLocation;
-    const around = child.sourceCodeLocation;
-    if (!location || !around) return [];
+function piecesOf(node: Node, child: Node, html: string): Piece[] {
+  if (!isElement(node)) {
     return [
       {
         child,
-        ...decode(source.slice(location.startOffset, location.endOffset), base + location.startOffset),
-        childStart: base + around.startOffset,
-        childEnd: base + around.endOffset,
+        ...decode(html.slice(node.startOffset, node.endOffset), node.startOffset),
+        childStart: child.startOffset,
+        childEnd: child.endOffset,
       },
     ];
   }
-  if (!isElement(node) || isSkipped(node)) return [];
-  return node.childNodes.flatMap((inner) => piecesOf(inner, child, source, base));
+  if (isSkipped(node)) return [];
+  return node.childNodes.flatMap((inner) => piecesOf(inner, child, html));
 }
 
 /** The characters an HTML text run stands for, and where each starts. */
@@ -240,17 +237,17 @@ function referenced([, decimal, hex, name]: RegExpExecArray): string {
   return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '\ufffd';
 }
 
-function isElement(node: T.ChildNode | T.ParentNode): node is T.Element {
-  return 'tagName' in node;
+function isElement(node: Node): node is Element {
+  return node.nodeName !== '#text';
 }
 
-function isBlock(element: T.Element): boolean {
-  return BLOCKS.has(element.tagName) || (element.tagName === 'div' && BLOCK_CLASS.test(attribute(element, 'class')));
+function isBlock(element: Element): boolean {
+  return BLOCKS.has(element.nodeName) || (element.nodeName === 'div' && BLOCK_CLASS.test(attribute(element, 'class')));
 }
 
-function isSkipped(element: T.Element): boolean {
+function isSkipped(element: Element): boolean {
   return (
-    SKIPPED.has(element.tagName) ||
+    SKIPPED.has(element.nodeName) ||
     element.attrs.some(
       ({ name, value }) =>
         name === 'data-no-listen' ||
@@ -260,12 +257,12 @@ function isSkipped(element: T.Element): boolean {
   );
 }
 
-function holdsBlock(element: T.Element): boolean {
+function holdsBlock(element: Element): boolean {
   return (
     isBlock(element) || element.childNodes.some((child) => isElement(child) && !isSkipped(child) && holdsBlock(child))
   );
 }
 
-function attribute(element: T.Element, name: string): string {
+function attribute(element: Element, name: string): string {
   return element.attrs.find((attr) => attr.name === name)?.value ?? '';
 }

@@ -124,3 +124,20 @@ describe('marking sentences in the page', () => {
     assert.equal(out.replaceAll('<span data-s>', '').replaceAll('</span>', '').replaceAll(' data-s', ''), html);
   });
 });
+
+describe('the light tree under the marking', () => {
+  test('a script, a style or a box holds text, not tags', () => {
+    const main =
+      '<script>if (a<b) document.write("<p>Not. Read.</p>")</script><style>p>a{color:red}</style>' +
+      '<textarea><p>Typed. Words.</p></textarea><p>Read.</p>';
+    assert.equal(marked(main), main.replace('<p>Read.', '<p data-s>Read.'));
+  });
+
+  test('an end tag with no start is ignored, and one left open ends with its parent', () => {
+    assert.equal(marked('<div></span><p>One.</p></div>'), '<div></span><p data-s>One.</p></div>');
+    assert.equal(
+      marked('<div><p>First one. Second one.</div><p>After.</p>'),
+      '<div><p><span data-s>First one.</span> <span data-s>Second one.</span></div><p data-s>After.</p>',
+    );
+  });
+});
