@@ -38,6 +38,29 @@ const BLOCKS = new Set([
 /** A question's hint (forms/kit/components/Hint.astro) is a div, but read like a paragraph. */
 const BLOCK_CLASS = /(?:^|\s)form-hint(?:\s|$)/;
 
+/** Elements a span may not hold: inside a block, their words are marked inside them. */
+const FLOW = new Set([
+  'address',
+  'article',
+  'aside',
+  'details',
+  'div',
+  'dl',
+  'fieldset',
+  'figure',
+  'footer',
+  'form',
+  'header',
+  'hr',
+  'menu',
+  'nav',
+  'ol',
+  'pre',
+  'section',
+  'table',
+  'ul',
+]);
+
 /** Elements whose words, if any, are never read. */
 const SKIPPED = new Set([
   'button',
@@ -107,9 +130,9 @@ function walk(nodes: Node[], html: string, inserts: Insert[]): void {
 function markBlock(block: Element, html: string, inserts: Insert[]): void {
   const runs: Node[][] = [[]];
   for (const child of block.childNodes) {
-    if (isElement(child) && !isSkipped(child) && holdsBlock(child)) {
-      if (isBlock(child)) markBlock(child, html, inserts);
-      else walk(child.childNodes, html, inserts);
+    if (isElement(child) && !isSkipped(child) && (FLOW.has(child.nodeName) || holdsBlock(child))) {
+      // Its words are marked inside it: a span may not hold a div or a list.
+      markBlock(child, html, inserts);
       runs.push([]);
     } else {
       runs.at(-1)!.push(child);
@@ -119,13 +142,13 @@ function markBlock(block: Element, html: string, inserts: Insert[]): void {
   for (const run of runs) {
     const pieces = run.flatMap((child) => piecesOf(child, child, html));
     const text = pieces.map((piece) => piece.text).join('');
-    const sentences = splitSentences(text);
+    const sentences = mergeUnwrappable(splitSentences(text), pieces);
     if (sentences.length === 0) continue;
     if (whole && sentences.length === 1) {
       if (html[block.startTagEnd - 1] === '>') inserts.push({ at: block.startTagEnd - 1, text: MARK });
       continue;
     }
-    wrap(mergeUnwrappable(sentences, pieces), pieces, inserts);
+    wrap(sentences, pieces, inserts);
   }
 }
 

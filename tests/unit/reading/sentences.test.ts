@@ -77,6 +77,19 @@ describe('marking sentences in the page', () => {
     );
   });
 
+  test('a list item holding a div: the sentences are marked inside the div, never a span around it', () => {
+    assert.equal(
+      marked(
+        '<li><img src="/b.svg" alt=""><div class="point__text">Blue: in <b>a hospital. They</b> meet there.</div></li>',
+      ),
+      '<li><img src="/b.svg" alt=""><div class="point__text" data-s>Blue: in <b>a hospital. They</b> meet there.</div></li>',
+    );
+    assert.equal(
+      marked('<li><div>One here. Two here.</div> Three here.</li>'),
+      '<li><div><span data-s>One here.</span> <span data-s>Two here.</span></div> <span data-s>Three here.</span></li>',
+    );
+  });
+
   test('a question: its legend, hint and labels, never what is typed in a box', () => {
     const form =
       '<fieldset><legend>Your name</legend><div class="form-hint">As on a letter.</div>' +
