@@ -7,6 +7,7 @@ import { failedPage, withHardWordsLinkedOnce } from './http/error-response.ts';
 import { allowPost } from './http/rate-limit.ts';
 import { keepContentPage } from './cache/keep.ts';
 import { withChoicesKept } from './reading/display/keep-in-links.ts';
+import { withSentencesMarked } from './reading/listen/response.ts';
 
 const RATE_LIMITED_PAGE = '/too-many-requests';
 
@@ -27,11 +28,13 @@ export const onRequest = defineMiddleware(async (context, next) => {
       const address = fromServer ?? context.clientAddress;
       if (!(await allowPost(address))) {
         httpLog.warn({ ...entry, status: 429, ms: ms() }, 'rate limited');
-        return withHardWordsLinkedOnce(await context.rewrite(RATE_LIMITED_PAGE));
+        return withSentencesMarked(await withHardWordsLinkedOnce(await context.rewrite(RATE_LIMITED_PAGE)));
       }
     }
-    // Read in full here, so a failure while rendering is caught below, and each hard word is linked once.
-    const page = await withHardWordsLinkedOnce(await next());
+    // Read in full here, so a failure while rendering is caught below; each hard word is linked once,
+    // sentences are marked for Listen before a content page is kept, and display choices in the address
+    // are kept in its links.
+    const page = await withSentencesMarked(await withHardWordsLinkedOnce(await next()));
     const response = await keepContentPage(context, await withChoicesKept(page, context.url));
     httpLog.info({ ...entry, status: response.status, ms: ms() }, 'request');
     // src/server.ts sets these on every response; without it (astro dev, entry.mjs alone) set them here.

@@ -68,6 +68,8 @@ test('every page has one h1, the language, the title and the landmarks', async (
 });
 
 test('axe finds no WCAG 2.2 A or AA violations', async ({ page, pagePaths, javaScriptEnabled }) => {
+  // Without JavaScript each page is checked in a copy (checkable-page.ts): slower than the other walks.
+  test.setTimeout(10 * 60_000);
   await forEachPage(pagePaths, async (path) => {
     await open(page, path);
     const violations = await runAxe(page, { javaScriptEnabled });
