@@ -7,7 +7,9 @@
  * too; and it never reads what a person typed into a form.
  */
 import type { Page } from '@playwright/test';
+import { accessibilityProblems } from '../support/accessibility.ts';
 import { expect, open, test } from '../support/fixtures.ts';
+import { sidewaysOverflow } from '../support/overflow.ts';
 import { endUtterance, fakeSpeech, noSpeech, speechLog, VOICES, type FakeSpeechOptions } from '../support/speech.ts';
 
 const PAGE = '/what-is-the-dsr';
@@ -175,6 +177,43 @@ test.describe('with JavaScript', () => {
     await page.keyboard.press('Enter');
     await expect(status(page)).toHaveText('');
     await expect(listen(page)).toBeFocused();
+  });
+
+  test('at 320 px and at 200% zoom with the biggest text, the controls fit and the sentence read is in view', async ({
+    page,
+  }) => {
+    await withSpeech(page, { voices: VOICES });
+    // 1280 px at 200% zoom lays out as 640 CSS pixels.
+    for (const width of [320, 640]) {
+      await page.setViewportSize({ width, height: 720 });
+      await open(page, `${PAGE}?text=biggest`);
+      await listen(page).click();
+      await expect(status(page)).toHaveText(/^Reading sentence 1 of/);
+      for (const name of ['Pause', 'Stop', 'Back one sentence', 'Next sentence', 'Read slower'])
+        await expect(page.getByRole('button', { name, exact: true })).toBeVisible();
+      expect(await sidewaysOverflow(page), `${width} px`).toEqual({ scrollWidth: width, culprits: [] });
+      for (let next = 0; next < 5; next++) await page.getByRole('button', { name: 'Next sentence' }).click();
+      await expect(speaking(page)).toBeInViewport();
+    }
+  });
+
+  test('while reading, axe and HTML_CodeSniffer find nothing, on white and on the dark background', async ({
+    page,
+  }) => {
+    await withSpeech(page, { voices: VOICES });
+    for (const query of ['', '?background=dark&text=biggest&pictures=off']) {
+      // The home page: its sentences have links to hard words.
+      await open(page, `/${query}`);
+      await listen(page).click();
+      await page.getByRole('button', { name: 'Read slower' }).click();
+      await expect(speaking(page)).toHaveCount(1);
+      expect(await accessibilityProblems(page), query || 'white').toEqual([]);
+      // And a sentence with a link in it: the link's colour is on the yellow too.
+      for (let next = 0; next < 40 && (await speaking(page).locator('a').count()) === 0; next++)
+        await page.getByRole('button', { name: 'Next sentence' }).click();
+      await expect(speaking(page).locator('a').first()).toBeVisible();
+      expect(await accessibilityProblems(page), `${query || 'white'}, a link read`).toEqual([]);
+    }
   });
 
   test('reading stops when the person leaves the page', async ({ page }) => {
