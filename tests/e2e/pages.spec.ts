@@ -466,7 +466,7 @@ function numberProblem(href: string, text: string): string | null {
 
 /** Bytes of a response as sent over the wire, compressed as a browser would ask. */
 const brotliSize = (html: string) =>
-  zlib.brotliCompressSync(html, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } }).length;
+  zlib.brotliCompressSync(html, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 7 } }).length;
 
 function compressedSize(url: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -488,7 +488,7 @@ test('each page fits one round trip (HTML and CSS at most 14 KB compressed, with
   test.skip(!javaScriptEnabled, 'sizes do not depend on JavaScript; measured once per area');
   await forEachPage(pagePaths, async (path) => {
     const response = await open(page, path);
-    // Without the islands' scripts, as the server compresses a page it makes for each request (quality 5).
+    // Without the islands' scripts, as src/server.ts compresses a page it makes for each request (quality 7).
     const html = brotliSize(withoutIslands(await response.text()));
     expect.soft(html, `${path}: HTML with its inline CSS, compressed bytes`).toBeLessThanOrEqual(14 * 1024);
     const pictures = await page
