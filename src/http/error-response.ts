@@ -2,6 +2,7 @@
  * What the middleware (src/middleware.ts) does to responses: hard words
  * linked once per page, and the plain page when rendering has failed.
  */
+import { withHtmlRewritten } from './rewrite-html.ts';
 import { currentArea, nationalLines } from '../area/current.ts';
 import { keepFirstHardWordLinks } from '../glossary/first-use.ts';
 import { now } from '../time/clock.ts';
@@ -19,10 +20,6 @@ export async function failedPage(): Promise<string> {
 }
 
 /** An HTML page with only the first link to each hard word kept; other responses as they are. */
-export async function withHardWordsLinkedOnce(response: Response): Promise<Response> {
-  if (!response.body || !response.headers.get('content-type')?.startsWith('text/html')) return response;
-  const html = keepFirstHardWordLinks(await response.text());
-  const headers = new Headers(response.headers);
-  headers.delete('content-length');
-  return new Response(html, { status: response.status, statusText: response.statusText, headers });
+export function withHardWordsLinkedOnce(response: Response): Promise<Response> {
+  return withHtmlRewritten(response, keepFirstHardWordLinks);
 }

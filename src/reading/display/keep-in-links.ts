@@ -4,6 +4,7 @@
  * site carries them too, and so does a redirect (a form sent without
  * JavaScript): the person keeps their choices as they move around.
  */
+import { withHtmlRewritten } from '../../http/rewrite-html.ts';
 import { changedChoices, CHOICE_NAMES, choicesFromQuery, hasChoicesIn, type Choices } from './choices.ts';
 
 /** A link or form start tag; the display choices' own links say `data-looks` and are left as they are. */
@@ -20,12 +21,11 @@ export function withChoicesKept(response: Response, url: URL): Response | Promis
     headers.set('location', withChoices(location, choices));
     return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
   }
-  if (!response.body || !response.headers.get('content-type')?.startsWith('text/html')) return response;
-  return keepInHtml(response, choices);
+  return withHtmlRewritten(response, (html) => keepInHtml(html, choices));
 }
 
-async function keepInHtml(response: Response, choices: Choices): Promise<Response> {
-  const html = (await response.text()).replace(TAG, (tag) =>
+function keepInHtml(page: string, choices: Choices): string {
+  return page.replace(TAG, (tag) =>
     tag.includes('data-looks')
       ? tag
       : tag.replace(ADDRESS, (_, name: string, address: string) => {
@@ -33,9 +33,6 @@ async function keepInHtml(response: Response, choices: Choices): Promise<Respons
           return `${name}="${kept.replaceAll('&', '&amp;')}"`;
         }),
   );
-  const headers = new Headers(response.headers);
-  headers.delete('content-length');
-  return new Response(html, { status: response.status, statusText: response.statusText, headers });
 }
 
 /** A page's address with the choices added; files (pictures, scripts) and addresses that name choices are left alone. */

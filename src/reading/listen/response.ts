@@ -1,3 +1,4 @@
+import { withHtmlRewritten } from '../../http/rewrite-html.ts';
 import { markSentences } from './sentences.ts';
 
 /**
@@ -5,10 +6,6 @@ import { markSentences } from './sentences.ts';
  * responses as they are. The middleware runs it before a content page is
  * kept, so a kept page is marked once.
  */
-export async function withSentencesMarked(response: Response): Promise<Response> {
-  if (!response.body || !response.headers.get('content-type')?.startsWith('text/html')) return response;
-  const html = markSentences(await response.text());
-  const headers = new Headers(response.headers);
-  headers.delete('content-length');
-  return new Response(html, { status: response.status, statusText: response.statusText, headers });
+export function withSentencesMarked(response: Response): Promise<Response> {
+  return withHtmlRewritten(response, markSentences);
 }
